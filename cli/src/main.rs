@@ -1,0 +1,34 @@
+//! `jpki-verify`: the command-line front end.
+//!
+//! Exit status for every subcommand: 0 verified, 1 did not verify, 2 usage error or
+//! unreadable input.
+
+mod input;
+mod report;
+mod sig;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Verify JPKI (My Number Card) signatures, certificate chains and signed documents.
+#[derive(Parser)]
+#[command(name = "jpki-verify", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Verify one raw signature over a message with a public key or certificate.
+    Sig(sig::SigArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Sig(args) => sig::run(&args),
+    };
+    outcome.exit_code()
+}

@@ -1,0 +1,184 @@
+//! SubjectPublicKeyInfo decoding (RFC 5280 4.1.2.7, RFC 3279, RFC 4055, RFC 5480).
+
+use der::asn1::{BitStringRef, ObjectIdentifier, UintRef};
+use der::{Decode, Reader, SliceReader};
+
+use crate::alg_id::AlgorithmIdentifier;
+use crate::pss::PssParameters;
+use crate::{Error, oid};
+
+/// Largest RSA modulus accepted, in bits: bounds the work an attacker-chosen key can cause.
+pub const MAX_RSA_MODULUS_BITS: u32 = 8192;
+
+/// The named elliptic curves this crate verifies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NamedCurve {
+    /// NIST P-256 (secp256r1), 128-bit security.
+    P256,
+    /// NIST P-384 (secp384r1), 192-bit security.
+    P384,
+}
+
+impl NamedCurve {
+    /// The curve's conventional name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            NamedCurve::P256 => "P-256",
+            NamedCurve::P384 => "P-384",
+        }
+    }
+}
+
+/// What a SubjectPublicKeyInfo holds, as far as algorithm policy is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PublicKeyInfo {
+    /// An RSA key (`rsaEncryption` or `id-RSASSA-PSS`).
+    Rsa {
+        /// Modulus length in bits.
+        modulus_bits: u32,
+    },
+    /// An elliptic-curve key (`id-ecPublicKey`) on a named curve.
+    Ec {
+        /// The curve.
+        curve: NamedCurve,
+    },
+}
+
+impl PublicKeyInfo {
+    /// Decodes a DER SubjectPublicKeyInfo far enough to tell its algorithm and size.
+    pub fn from_spki(spki: &[u8]) -> Result<Self, Error> {
+        Ok(match DecodedKey::from_spki(spki)? {
+            DecodedKey::Rsa(rsa) => PublicKeyInfo::Rsa {
+                modulus_bits: rsa.modulus_bits(),
+            },
+            DecodedKey::Ec { curve, .. } => PublicKeyInfo::Ec { curve },
+        })
+    }
+}
+
+/// A decoded RSA public key, borrowing from the input.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RsaKeyRef<'a> {
+    /// Big-endian modulus without leading zeros.
+    pub(crate) modulus: &'a [u8],
+    /// Big-endian public exponent without leading zeros.
+    pub(crate) exponent: &'a [u8],
+    /// Parameters bound to an `id-RSASSA-PSS` key, if the key was so restricted.
+    pub(crate) pss_restriction: Option<PssParameters>,
+    /// Whether the key was encoded as `id-RSASSA-PSS` (usable only for PSS).
+    pub(crate) pss_only: bool,
+}
+
+impl RsaKeyRef<'_> {
+    pub(crate) fn modulus_bits(&self) -> u32 {
+        match self.modulus.first() {
+            None => 0,
+            Some(first) => {
+                (self.modulus.len() as u32 - 1).saturating_mul(8) + (8 - first.leading_zeros())
+            }
+        }
+    }
+}
+
+/// A decoded public key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum DecodedKey<'a> {
+    Rsa(RsaKeyRef<'a>),
+    Ec {
+        curve: NamedCurve,
+        /// SEC1 encoded point.
+        point: &'a [u8],
+    },
+}
+
+impl<'a> DecodedKey<'a> {
+    pub(crate) fn from_spki(spki: &'a [u8]) -> Result<Self, Error> {
+        let (alg, key_bits) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        match alg.oid() {
+            oid::RSA_ENCRYPTION => {
+                if !alg.parameters_absent_or_null() {
+                    return Err(Error::MalformedPublicKey);
+                }
+                decode_rsa(key_bits, None, false)
+            }
+            oid::RSASSA_PSS => {
+                // RFC 4055 3.1: absent parameters mean the key is not restricted further.
+                let restriction = match alg.parameters() {
+                    None => None,
+                    Some(params) => Some(PssParameters::from_der(params)?),
+                };
+                decode_rsa(key_bits, restriction, true)
+            }
+            oid::EC_PUBLIC_KEY => {
+                let curve = match alg.parameters().map(ObjectIdentifier::from_der) {
+                    Some(Ok(oid::SECP256R1)) => NamedCurve::P256,
+                    Some(Ok(oid::SECP384R1)) => NamedCurve::P384,
+                    // Implicit or specified curves (RFC 5480 forbids them in PKIX) and other
+                    // named curves are not supported.
+                    _ => return Err(Error::UnsupportedPublicKeyAlgorithm),
+                };
+                Ok(DecodedKey::Ec {
+                    curve,
+                    point: key_bits,
+                })
+            }
+            _ => Err(Error::UnsupportedPublicKeyAlgorithm),
+        }
+    }
+}
+
+/// Splits a SubjectPublicKeyInfo into its algorithm and the subjectPublicKey bytes.
+pub(crate) fn split_spki(spki: &[u8]) -> der::Result<(AlgorithmIdentifier<'_>, &[u8])> {
+    let mut reader = SliceReader::new(spki)?;
+    let parts = reader.sequence(|inner| -> der::Result<_> {
+        let alg = AlgorithmIdentifier::decode_from(inner)?;
+        let bits = BitStringRef::decode(inner)?;
+        // Keys are whole octets; a bit string with unused bits is not a valid key encoding.
+        let bytes = bits
+            .as_bytes()
+            .ok_or_else(|| der::Tag::BitString.value_error())?;
+        Ok((alg, bytes))
+    })?;
+    reader.finish()?;
+    Ok(parts)
+}
+
+fn decode_rsa(
+    key_bits: &[u8],
+    pss_restriction: Option<PssParameters>,
+    pss_only: bool,
+) -> Result<DecodedKey<'_>, Error> {
+    let mut reader = SliceReader::new(key_bits).map_err(|_| Error::MalformedPublicKey)?;
+    let (modulus, exponent) = reader
+        .sequence(|inner| -> der::Result<_> {
+            let n = UintRef::decode(inner)?;
+            let e = UintRef::decode(inner)?;
+            Ok((n.as_bytes(), e.as_bytes()))
+        })
+        .map_err(|_: der::Error| Error::MalformedPublicKey)?;
+    reader.finish().map_err(|_| Error::MalformedPublicKey)?;
+
+    let key = RsaKeyRef {
+        modulus,
+        exponent,
+        pss_restriction,
+        pss_only,
+    };
+    let bits = key.modulus_bits();
+    if bits > MAX_RSA_MODULUS_BITS {
+        return Err(Error::RsaKeyTooLarge { bits });
+    }
+    // A modulus must be odd; catching it here gives a clearer error than the RSA crate's.
+    if modulus.last().is_none_or(|b| b & 1 == 0) {
+        return Err(Error::MalformedPublicKey);
+    }
+    // e must be odd and > 1; e longer than 8 bytes is outside any real key and the backend's range.
+    let e_is_odd = exponent.last().is_some_and(|b| b & 1 == 1);
+    let e_is_one = exponent == [1];
+    if !e_is_odd || e_is_one || exponent.len() > 8 {
+        return Err(Error::InvalidRsaExponent);
+    }
+    Ok(DecodedKey::Rsa(key))
+}

@@ -1,0 +1,94 @@
+//! The pure-Rust, `no_std` backend built on RustCrypto (`rsa`, `p256`, `p384`).
+//!
+//! Names say the policy: `RSA_PKCS1_2048_8192_SHA256` accepts RSA moduli of 2048 to 8192
+//! bits; the `_LEGACY_1024_` objects accept 1024-bit moduli and exist only for verifying old
+//! data and test suites such as NIST PKITS; they are reachable only through
+//! [`BACKEND_WITH_LEGACY_RSA`].
+
+mod ecdsa;
+mod rsa;
+
+use crate::{Backend, SignatureVerificationAlgorithm};
+
+pub use self::ecdsa::{
+    ECDSA_P256_SHA256, ECDSA_P256_SHA256_P1363, ECDSA_P256_SHA384, ECDSA_P256_SHA384_P1363,
+    ECDSA_P256_SHA512, ECDSA_P256_SHA512_P1363, ECDSA_P384_SHA256, ECDSA_P384_SHA256_P1363,
+    ECDSA_P384_SHA384, ECDSA_P384_SHA384_P1363, ECDSA_P384_SHA512, ECDSA_P384_SHA512_P1363,
+    EcdsaAlgorithm,
+};
+pub use self::rsa::{
+    RSA_PKCS1_2048_8192_SHA1, RSA_PKCS1_2048_8192_SHA256, RSA_PKCS1_2048_8192_SHA384,
+    RSA_PKCS1_2048_8192_SHA512, RSA_PKCS1_LEGACY_1024_8192_SHA1, RSA_PKCS1_LEGACY_1024_8192_SHA256,
+    RSA_PKCS1_LEGACY_1024_8192_SHA384, RSA_PKCS1_LEGACY_1024_8192_SHA512, RSA_PSS_2048_8192_SHA256,
+    RSA_PSS_2048_8192_SHA384, RSA_PSS_2048_8192_SHA512, RSA_PSS_LEGACY_1024_8192_SHA256,
+    RSA_PSS_LEGACY_1024_8192_SHA384, RSA_PSS_LEGACY_1024_8192_SHA512, RsaPkcs1Algorithm,
+    RsaPssAlgorithm,
+};
+
+const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
+    &ECDSA_P256_SHA256,
+    &ECDSA_P256_SHA384,
+    &ECDSA_P256_SHA512,
+    &ECDSA_P384_SHA256,
+    &ECDSA_P384_SHA384,
+    &ECDSA_P384_SHA512,
+    &ECDSA_P256_SHA256_P1363,
+    &ECDSA_P256_SHA384_P1363,
+    &ECDSA_P256_SHA512_P1363,
+    &ECDSA_P384_SHA256_P1363,
+    &ECDSA_P384_SHA384_P1363,
+    &ECDSA_P384_SHA512_P1363,
+];
+
+/// RSA (2048 to 8192 bits, PKCS#1 v1.5 and PSS) and ECDSA P-256/P-384, DER and fixed-width.
+pub static BACKEND: Backend = Backend {
+    name: "rustcrypto",
+    algorithms: &[
+        &RSA_PKCS1_2048_8192_SHA256,
+        &RSA_PKCS1_2048_8192_SHA384,
+        &RSA_PKCS1_2048_8192_SHA512,
+        &RSA_PKCS1_2048_8192_SHA1,
+        &RSA_PSS_2048_8192_SHA256,
+        &RSA_PSS_2048_8192_SHA384,
+        &RSA_PSS_2048_8192_SHA512,
+        ECDSA_ALGORITHMS[0],
+        ECDSA_ALGORITHMS[1],
+        ECDSA_ALGORITHMS[2],
+        ECDSA_ALGORITHMS[3],
+        ECDSA_ALGORITHMS[4],
+        ECDSA_ALGORITHMS[5],
+        ECDSA_ALGORITHMS[6],
+        ECDSA_ALGORITHMS[7],
+        ECDSA_ALGORITHMS[8],
+        ECDSA_ALGORITHMS[9],
+        ECDSA_ALGORITHMS[10],
+        ECDSA_ALGORITHMS[11],
+    ],
+};
+
+/// As [`BACKEND`], but RSA moduli down to 1024 bits are accepted: an explicit opt-in for
+/// verifying legacy data (and NIST PKITS, whose keys are 1024-bit).
+pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
+    name: "rustcrypto-legacy-rsa",
+    algorithms: &[
+        &RSA_PKCS1_LEGACY_1024_8192_SHA256,
+        &RSA_PKCS1_LEGACY_1024_8192_SHA384,
+        &RSA_PKCS1_LEGACY_1024_8192_SHA512,
+        &RSA_PKCS1_LEGACY_1024_8192_SHA1,
+        &RSA_PSS_LEGACY_1024_8192_SHA256,
+        &RSA_PSS_LEGACY_1024_8192_SHA384,
+        &RSA_PSS_LEGACY_1024_8192_SHA512,
+        ECDSA_ALGORITHMS[0],
+        ECDSA_ALGORITHMS[1],
+        ECDSA_ALGORITHMS[2],
+        ECDSA_ALGORITHMS[3],
+        ECDSA_ALGORITHMS[4],
+        ECDSA_ALGORITHMS[5],
+        ECDSA_ALGORITHMS[6],
+        ECDSA_ALGORITHMS[7],
+        ECDSA_ALGORITHMS[8],
+        ECDSA_ALGORITHMS[9],
+        ECDSA_ALGORITHMS[10],
+        ECDSA_ALGORITHMS[11],
+    ],
+};

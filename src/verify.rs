@@ -1,0 +1,198 @@
+//! The verification trait and the backend that groups its implementations.
+
+use core::fmt;
+
+use der::asn1::ObjectIdentifier;
+
+use crate::alg_id::AlgorithmIdentifier;
+use crate::key::{NamedCurve, split_spki};
+use crate::{Error, oid};
+
+/// A hash function used inside a signature algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum HashAlgorithm {
+    /// SHA-1: collisions are practical; supported only for verifying old data.
+    Sha1,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// The conventional name, e.g. `SHA-256`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            HashAlgorithm::Sha1 => "SHA-1",
+            HashAlgorithm::Sha256 => "SHA-256",
+            HashAlgorithm::Sha384 => "SHA-384",
+            HashAlgorithm::Sha512 => "SHA-512",
+        }
+    }
+
+    /// Output length in bytes.
+    pub const fn output_len(self) -> usize {
+        match self {
+            HashAlgorithm::Sha1 => 20,
+            HashAlgorithm::Sha256 => 32,
+            HashAlgorithm::Sha384 => 48,
+            HashAlgorithm::Sha512 => 64,
+        }
+    }
+
+    /// The hash's OID (as used in DigestAlgorithmIdentifier and PSS parameters).
+    pub const fn oid(self) -> ObjectIdentifier {
+        match self {
+            HashAlgorithm::Sha1 => oid::SHA1,
+            HashAlgorithm::Sha256 => oid::SHA256,
+            HashAlgorithm::Sha384 => oid::SHA384,
+            HashAlgorithm::Sha512 => oid::SHA512,
+        }
+    }
+
+    /// The hash with this OID, if supported.
+    pub fn from_oid(id: ObjectIdentifier) -> Option<Self> {
+        crate::pss::hash_from_oid(id)
+    }
+}
+
+/// How an ECDSA signature value is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EcdsaSignatureEncoding {
+    /// `Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (X.509, CMS).
+    Der,
+    /// Fixed-width big-endian `r || s` (IEEE P1363), as an IC card returns it.
+    FixedWidth,
+}
+
+/// The signature scheme an algorithm object implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignatureScheme {
+    /// RSASSA-PKCS1-v1_5 (RFC 8017 8.2).
+    RsaPkcs1v15,
+    /// RSASSA-PSS with MGF1 (RFC 8017 8.1, RFC 4055).
+    RsaPss,
+    /// ECDSA (FIPS 186-5) on a named curve.
+    Ecdsa {
+        /// The curve.
+        curve: NamedCurve,
+        /// How the signature value is encoded.
+        encoding: EcdsaSignatureEncoding,
+    },
+}
+
+/// One signature verification algorithm: a public-key algorithm, a hash and a padding or
+/// encoding, with the key-size policy written into its name.
+///
+/// Object safe, so callers hold `&'static dyn SignatureVerificationAlgorithm` and a backend is
+/// a set of such statics; swapping the backend does not change calling code.
+pub trait SignatureVerificationAlgorithm: Send + Sync + fmt::Debug {
+    /// A short stable name, e.g. `rsa-pkcs1-sha256` or `ecdsa-p384-sha384-p1363`.
+    fn name(&self) -> &'static str;
+
+    /// The scheme implemented.
+    fn scheme(&self) -> SignatureScheme;
+
+    /// The message hash.
+    fn hash(&self) -> HashAlgorithm;
+
+    /// The SubjectPublicKeyInfo algorithm identifier of keys this algorithm verifies with.
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static>;
+
+    /// The signature AlgorithmIdentifier in its canonical (DER) form.
+    fn signature_alg_id(&self) -> AlgorithmIdentifier<'static>;
+
+    /// Whether a key with this SPKI algorithm identifier can be used.
+    fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
+        *alg == self.public_key_alg_id()
+    }
+
+    /// Whether this object verifies signatures labelled with `alg` (in a certificate or a
+    /// SignerInfo). Fixed-width ECDSA objects never match: X.509 and CMS carry DER.
+    fn accepts_signature_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
+        *alg == self.signature_alg_id()
+    }
+
+    /// Verifies `signature` over the unhashed `message` with the key in `spki` (a DER
+    /// SubjectPublicKeyInfo), using this object's canonical parameters.
+    fn verify_signature(&self, spki: &[u8], message: &[u8], signature: &[u8])
+    -> Result<(), Error>;
+
+    /// Verifies under the parameters carried by `signature_alg`, which this object accepted
+    /// (only RSASSA-PSS has parameters that change verification: the salt length).
+    fn verify_signature_with_alg(
+        &self,
+        signature_alg: &AlgorithmIdentifier<'_>,
+        spki: &[u8],
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let _ = signature_alg;
+        self.verify_signature(spki, message, signature)
+    }
+}
+
+/// A set of algorithm objects from one implementation, searched in order.
+#[derive(Clone, Copy, Debug)]
+pub struct Backend {
+    /// The backend's name, e.g. `rustcrypto`.
+    pub name: &'static str,
+    /// The algorithms offered; the first that matches a request is used.
+    pub algorithms: &'static [&'static dyn SignatureVerificationAlgorithm],
+}
+
+impl Backend {
+    /// The algorithm with this [`SignatureVerificationAlgorithm::name`].
+    pub fn by_name(&self, name: &str) -> Option<&'static dyn SignatureVerificationAlgorithm> {
+        self.algorithms.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// Verifies a signature labelled with `signature_alg` (DER AlgorithmIdentifier as found
+    /// in a certificate or SignerInfo), returning the algorithm object that checked it.
+    pub fn verify_signed_data(
+        &self,
+        spki: &[u8],
+        signature_alg: &AlgorithmIdentifier<'_>,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<&'static dyn SignatureVerificationAlgorithm, Error> {
+        verify_signed_data(self.algorithms, spki, signature_alg, message, signature)
+    }
+}
+
+/// Finds the algorithm in `algorithms` that matches both `signature_alg` and the key's
+/// algorithm, and verifies with it.
+///
+/// Errors: [`Error::UnsupportedSignatureAlgorithm`] when no object accepts `signature_alg`,
+/// [`Error::SignatureAlgorithmMismatch`] when some do but none for this kind of key, and
+/// the chosen object's own error otherwise.
+pub fn verify_signed_data<'a>(
+    algorithms: &[&'a dyn SignatureVerificationAlgorithm],
+    spki: &[u8],
+    signature_alg: &AlgorithmIdentifier<'_>,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<&'a dyn SignatureVerificationAlgorithm, Error> {
+    let (key_alg, _) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+    let mut saw_signature_alg = false;
+    for alg in algorithms.iter().copied() {
+        if !alg.accepts_signature_alg(signature_alg) {
+            continue;
+        }
+        saw_signature_alg = true;
+        if alg.accepts_public_key_alg(&key_alg) {
+            alg.verify_signature_with_alg(signature_alg, spki, message, signature)?;
+            return Ok(alg);
+        }
+    }
+    Err(if saw_signature_alg {
+        Error::SignatureAlgorithmMismatch
+    } else {
+        Error::UnsupportedSignatureAlgorithm
+    })
+}
