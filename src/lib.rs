@@ -22,5 +22,6 @@ pub use error::Error;
 pub use key::{NamedCurve, PublicKeyInfo};
 pub use pss::PssParameters;
 pub use verify::{
-    Backend, EcdsaSignatureEncoding, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, verify_signed_data,
+    Backend, EcdsaSignatureEncoding, HashAlgorithm, PreparedKey, SignatureScheme,
+    SignatureVerificationAlgorithm, verify_signed_data,
 };

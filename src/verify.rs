@@ -1,11 +1,13 @@
 //! The verification trait and the backend that groups its implementations.
 
+use alloc::boxed::Box;
+use core::any::Any;
 use core::fmt;
 
 use der::asn1::ObjectIdentifier;
 
 use crate::alg_id::AlgorithmIdentifier;
-use crate::key::{NamedCurve, split_spki};
+use crate::key::{NamedCurve, PublicKeyInfo, split_spki};
 use crate::{Error, oid};
 
 /// A hash function used inside a signature algorithm.
@@ -118,13 +120,40 @@ pub trait SignatureVerificationAlgorithm: Send + Sync + fmt::Debug {
         *alg == self.signature_alg_id()
     }
 
+    /// Decodes and checks a DER SubjectPublicKeyInfo once, keeping whatever precomputation
+    /// makes repeated verification under it cheaper (the key-size policy is applied here).
+    fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error>;
+
+    /// Verifies `signature` over the unhashed `message` with a key from
+    /// [`prepare_key`](Self::prepare_key) (of any algorithm object of the same backend).
+    fn verify_prepared(
+        &self,
+        key: &PreparedKey,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error>;
+
+    /// As [`verify_prepared`](Self::verify_prepared), under the parameters carried by
+    /// `signature_alg`, which this object accepted (only RSASSA-PSS has parameters that
+    /// change verification: the salt length).
+    fn verify_prepared_with_alg(
+        &self,
+        signature_alg: &AlgorithmIdentifier<'_>,
+        key: &PreparedKey,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let _ = signature_alg;
+        self.verify_prepared(key, message, signature)
+    }
+
     /// Verifies `signature` over the unhashed `message` with the key in `spki` (a DER
     /// SubjectPublicKeyInfo), using this object's canonical parameters.
-    fn verify_signature(&self, spki: &[u8], message: &[u8], signature: &[u8])
-    -> Result<(), Error>;
+    fn verify_signature(&self, spki: &[u8], message: &[u8], signature: &[u8]) -> Result<(), Error> {
+        self.verify_prepared(&self.prepare_key(spki)?, message, signature)
+    }
 
-    /// Verifies under the parameters carried by `signature_alg`, which this object accepted
-    /// (only RSASSA-PSS has parameters that change verification: the salt length).
+    /// As [`verify_signature`](Self::verify_signature), under the parameters of `signature_alg`.
     fn verify_signature_with_alg(
         &self,
         signature_alg: &AlgorithmIdentifier<'_>,
@@ -132,8 +161,46 @@ pub trait SignatureVerificationAlgorithm: Send + Sync + fmt::Debug {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let _ = signature_alg;
-        self.verify_signature(spki, message, signature)
+        let key = self.prepare_key(spki)?;
+        self.verify_prepared_with_alg(signature_alg, &key, message, signature)
+    }
+}
+
+/// A public key decoded and checked by a backend, ready for repeated verification.
+///
+/// The backend's own representation is kept behind `Any`, so a backend can hold whatever
+/// precomputation it likes; a key prepared by one backend and used by another is refused
+/// with [`Error::SignatureAlgorithmMismatch`].
+pub struct PreparedKey {
+    info: PublicKeyInfo,
+    inner: Box<dyn Any + Send + Sync>,
+}
+
+impl PreparedKey {
+    /// Wraps a backend's key representation (for backend implementers).
+    pub fn new<T: Any + Send + Sync>(info: PublicKeyInfo, inner: T) -> Self {
+        Self {
+            info,
+            inner: Box::new(inner),
+        }
+    }
+
+    /// The key's algorithm and size.
+    pub fn info(&self) -> PublicKeyInfo {
+        self.info
+    }
+
+    /// The backend's representation, if it is a `T` (for backend implementers).
+    pub fn downcast_ref<T: Any>(&self) -> Option<&T> {
+        self.inner.downcast_ref()
+    }
+}
+
+impl fmt::Debug for PreparedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PreparedKey")
+            .field("info", &self.info)
+            .finish_non_exhaustive()
     }
 }
 

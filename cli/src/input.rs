@@ -71,15 +71,14 @@ pub fn read_public_key(path: &Path) -> Result<Vec<u8>, InputError> {
     }
     let object = objects.remove(0);
     let is_certificate = object.label == "CERTIFICATE"
-        || (object.label.is_empty() && spki::SubjectPublicKeyInfoRef::from_der(&object.der).is_err());
-    if is_certificate {
-        if let Ok(cert) = x509_cert::Certificate::from_der(&object.der) {
-            return cert
-                .tbs_certificate()
-                .subject_public_key_info()
-                .to_der()
-                .map_err(|e| InputError(format!("{}: {e}", path.display())));
-        }
+        || (object.label.is_empty()
+            && spki::SubjectPublicKeyInfoRef::from_der(&object.der).is_err());
+    if is_certificate && let Ok(cert) = x509_cert::Certificate::from_der(&object.der) {
+        return cert
+            .tbs_certificate()
+            .subject_public_key_info()
+            .to_der()
+            .map_err(|e| InputError(format!("{}: {e}", path.display())));
     }
     Ok(object.der)
 }

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
 use jpki_verify::PublicKeyInfo;
+use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
 use serde_json::json;
 
 use crate::input::{read_file, read_public_key};

@@ -3,7 +3,7 @@
 //! Verification handles public data only (key, message, signature), so the variable-time
 //! arithmetic RSA public operations may use is not a side channel here.
 
-use ::rsa::{BoxedUint, Pkcs1v15Sign, PublicKey as RsaPublicKey, Pss};
+use ::rsa::{BoxedUint, Pkcs1v15Sign, Pss, PublicKey as RsaPublicKey};
 use der::asn1::ObjectIdentifier;
 
 use crate::alg_id::{AlgorithmIdentifier, NULL};
@@ -11,6 +11,7 @@ use crate::hash::digest;
 use crate::key::{DecodedKey, RsaKeyRef};
 use crate::pss::PssParameters;
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
+use crate::{PreparedKey, PublicKeyInfo};
 
 const RSA_ENCRYPTION_ID: AlgorithmIdentifier<'static> =
     AlgorithmIdentifier::new(oid::RSA_ENCRYPTION, Some(NULL));
@@ -58,35 +59,119 @@ macro_rules! pss {
     };
 }
 
-pkcs1!(RSA_PKCS1_2048_8192_SHA1, "rsa-pkcs1-sha1", Sha1, SHA1_WITH_RSA, 2048,
-    "RSA PKCS#1 v1.5 with SHA-1, 2048-8192-bit keys: for verifying old data only; the sunset policy decides.");
-pkcs1!(RSA_PKCS1_2048_8192_SHA256, "rsa-pkcs1-sha256", Sha256, SHA256_WITH_RSA, 2048,
-    "RSA PKCS#1 v1.5 with SHA-256, 2048-8192-bit keys (today's JPKI card).");
-pkcs1!(RSA_PKCS1_2048_8192_SHA384, "rsa-pkcs1-sha384", Sha384, SHA384_WITH_RSA, 2048,
-    "RSA PKCS#1 v1.5 with SHA-384, 2048-8192-bit keys.");
-pkcs1!(RSA_PKCS1_2048_8192_SHA512, "rsa-pkcs1-sha512", Sha512, SHA512_WITH_RSA, 2048,
-    "RSA PKCS#1 v1.5 with SHA-512, 2048-8192-bit keys.");
-pkcs1!(RSA_PKCS1_LEGACY_1024_8192_SHA1, "rsa-pkcs1-sha1", Sha1, SHA1_WITH_RSA, 1024,
-    "RSA PKCS#1 v1.5 with SHA-1 accepting 1024-bit keys: legacy data only.");
-pkcs1!(RSA_PKCS1_LEGACY_1024_8192_SHA256, "rsa-pkcs1-sha256", Sha256, SHA256_WITH_RSA, 1024,
-    "RSA PKCS#1 v1.5 with SHA-256 accepting 1024-bit keys: legacy data only.");
-pkcs1!(RSA_PKCS1_LEGACY_1024_8192_SHA384, "rsa-pkcs1-sha384", Sha384, SHA384_WITH_RSA, 1024,
-    "RSA PKCS#1 v1.5 with SHA-384 accepting 1024-bit keys: legacy data only.");
-pkcs1!(RSA_PKCS1_LEGACY_1024_8192_SHA512, "rsa-pkcs1-sha512", Sha512, SHA512_WITH_RSA, 1024,
-    "RSA PKCS#1 v1.5 with SHA-512 accepting 1024-bit keys: legacy data only.");
+pkcs1!(
+    RSA_PKCS1_2048_8192_SHA1,
+    "rsa-pkcs1-sha1",
+    Sha1,
+    SHA1_WITH_RSA,
+    2048,
+    "RSA PKCS#1 v1.5 with SHA-1, 2048-8192-bit keys: for verifying old data only; the sunset policy decides."
+);
+pkcs1!(
+    RSA_PKCS1_2048_8192_SHA256,
+    "rsa-pkcs1-sha256",
+    Sha256,
+    SHA256_WITH_RSA,
+    2048,
+    "RSA PKCS#1 v1.5 with SHA-256, 2048-8192-bit keys (today's JPKI card)."
+);
+pkcs1!(
+    RSA_PKCS1_2048_8192_SHA384,
+    "rsa-pkcs1-sha384",
+    Sha384,
+    SHA384_WITH_RSA,
+    2048,
+    "RSA PKCS#1 v1.5 with SHA-384, 2048-8192-bit keys."
+);
+pkcs1!(
+    RSA_PKCS1_2048_8192_SHA512,
+    "rsa-pkcs1-sha512",
+    Sha512,
+    SHA512_WITH_RSA,
+    2048,
+    "RSA PKCS#1 v1.5 with SHA-512, 2048-8192-bit keys."
+);
+pkcs1!(
+    RSA_PKCS1_LEGACY_1024_8192_SHA1,
+    "rsa-pkcs1-sha1",
+    Sha1,
+    SHA1_WITH_RSA,
+    1024,
+    "RSA PKCS#1 v1.5 with SHA-1 accepting 1024-bit keys: legacy data only."
+);
+pkcs1!(
+    RSA_PKCS1_LEGACY_1024_8192_SHA256,
+    "rsa-pkcs1-sha256",
+    Sha256,
+    SHA256_WITH_RSA,
+    1024,
+    "RSA PKCS#1 v1.5 with SHA-256 accepting 1024-bit keys: legacy data only."
+);
+pkcs1!(
+    RSA_PKCS1_LEGACY_1024_8192_SHA384,
+    "rsa-pkcs1-sha384",
+    Sha384,
+    SHA384_WITH_RSA,
+    1024,
+    "RSA PKCS#1 v1.5 with SHA-384 accepting 1024-bit keys: legacy data only."
+);
+pkcs1!(
+    RSA_PKCS1_LEGACY_1024_8192_SHA512,
+    "rsa-pkcs1-sha512",
+    Sha512,
+    SHA512_WITH_RSA,
+    1024,
+    "RSA PKCS#1 v1.5 with SHA-512 accepting 1024-bit keys: legacy data only."
+);
 
-pss!(RSA_PSS_2048_8192_SHA256, "rsa-pss-sha256", Sha256, PSS_SHA256_PARAMS, 2048,
-    "RSASSA-PSS with SHA-256 and MGF1-SHA-256, 2048-8192-bit keys.");
-pss!(RSA_PSS_2048_8192_SHA384, "rsa-pss-sha384", Sha384, PSS_SHA384_PARAMS, 2048,
-    "RSASSA-PSS with SHA-384 and MGF1-SHA-384, 2048-8192-bit keys.");
-pss!(RSA_PSS_2048_8192_SHA512, "rsa-pss-sha512", Sha512, PSS_SHA512_PARAMS, 2048,
-    "RSASSA-PSS with SHA-512 and MGF1-SHA-512, 2048-8192-bit keys.");
-pss!(RSA_PSS_LEGACY_1024_8192_SHA256, "rsa-pss-sha256", Sha256, PSS_SHA256_PARAMS, 1024,
-    "RSASSA-PSS with SHA-256 accepting 1024-bit keys: legacy data only.");
-pss!(RSA_PSS_LEGACY_1024_8192_SHA384, "rsa-pss-sha384", Sha384, PSS_SHA384_PARAMS, 1024,
-    "RSASSA-PSS with SHA-384 accepting 1024-bit keys: legacy data only.");
-pss!(RSA_PSS_LEGACY_1024_8192_SHA512, "rsa-pss-sha512", Sha512, PSS_SHA512_PARAMS, 1024,
-    "RSASSA-PSS with SHA-512 accepting 1024-bit keys: legacy data only.");
+pss!(
+    RSA_PSS_2048_8192_SHA256,
+    "rsa-pss-sha256",
+    Sha256,
+    PSS_SHA256_PARAMS,
+    2048,
+    "RSASSA-PSS with SHA-256 and MGF1-SHA-256, 2048-8192-bit keys."
+);
+pss!(
+    RSA_PSS_2048_8192_SHA384,
+    "rsa-pss-sha384",
+    Sha384,
+    PSS_SHA384_PARAMS,
+    2048,
+    "RSASSA-PSS with SHA-384 and MGF1-SHA-384, 2048-8192-bit keys."
+);
+pss!(
+    RSA_PSS_2048_8192_SHA512,
+    "rsa-pss-sha512",
+    Sha512,
+    PSS_SHA512_PARAMS,
+    2048,
+    "RSASSA-PSS with SHA-512 and MGF1-SHA-512, 2048-8192-bit keys."
+);
+pss!(
+    RSA_PSS_LEGACY_1024_8192_SHA256,
+    "rsa-pss-sha256",
+    Sha256,
+    PSS_SHA256_PARAMS,
+    1024,
+    "RSASSA-PSS with SHA-256 accepting 1024-bit keys: legacy data only."
+);
+pss!(
+    RSA_PSS_LEGACY_1024_8192_SHA384,
+    "rsa-pss-sha384",
+    Sha384,
+    PSS_SHA384_PARAMS,
+    1024,
+    "RSASSA-PSS with SHA-384 accepting 1024-bit keys: legacy data only."
+);
+pss!(
+    RSA_PSS_LEGACY_1024_8192_SHA512,
+    "rsa-pss-sha512",
+    Sha512,
+    PSS_SHA512_PARAMS,
+    1024,
+    "RSASSA-PSS with SHA-512 accepting 1024-bit keys: legacy data only."
+);
 
 impl SignatureVerificationAlgorithm for RsaPkcs1Algorithm {
     fn name(&self) -> &'static str {
@@ -118,18 +203,21 @@ impl SignatureVerificationAlgorithm for RsaPkcs1Algorithm {
         alg.oid() == self.signature_oid && alg.parameters_absent_or_null()
     }
 
-    fn verify_signature(
+    fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
+        prepare(spki, self.min_modulus_bits)
+    }
+
+    fn verify_prepared(
         &self,
-        spki: &[u8],
+        key: &PreparedKey,
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let key = rsa_key(spki, self.min_modulus_bits)?;
+        let key = prepared(key, self.min_modulus_bits)?;
         if key.pss_only {
             return Err(Error::SignatureAlgorithmMismatch);
         }
-        let public = backend_key(&key)?;
-        check_signature_len(&public, signature)?;
+        check_signature_len(&key.public, signature)?;
         let hashed = digest(self.hash, message);
         let padding = match self.hash {
             HashAlgorithm::Sha1 => Pkcs1v15Sign::new::<sha1::Sha1>(),
@@ -137,7 +225,7 @@ impl SignatureVerificationAlgorithm for RsaPkcs1Algorithm {
             HashAlgorithm::Sha384 => Pkcs1v15Sign::new::<sha2::Sha384>(),
             HashAlgorithm::Sha512 => Pkcs1v15Sign::new::<sha2::Sha512>(),
         };
-        public
+        key.public
             .verify(padding, hashed.as_bytes(), signature)
             .map_err(|_| Error::BadSignature)
     }
@@ -147,29 +235,35 @@ impl RsaPssAlgorithm {
     fn verify_with_params(
         &self,
         params: &PssParameters,
-        spki: &[u8],
+        key: &PreparedKey,
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let key = rsa_key(spki, self.min_modulus_bits)?;
+        let key = prepared(key, self.min_modulus_bits)?;
         if let Some(restriction) = &key.pss_restriction {
             params.check_against_key(restriction)?;
         }
-        let public = backend_key(&key)?;
-        check_signature_len(&public, signature)?;
+        check_signature_len(&key.public, signature)?;
         let hashed = digest(self.hash, message);
         let salt = params.salt_len as usize;
+        let public = &key.public;
         let result = match self.hash {
             HashAlgorithm::Sha1 => return Err(Error::UnsupportedSignatureAlgorithm),
-            HashAlgorithm::Sha256 => {
-                public.verify(Pss::<sha2::Sha256>::new_with_salt(salt), hashed.as_bytes(), signature)
-            }
-            HashAlgorithm::Sha384 => {
-                public.verify(Pss::<sha2::Sha384>::new_with_salt(salt), hashed.as_bytes(), signature)
-            }
-            HashAlgorithm::Sha512 => {
-                public.verify(Pss::<sha2::Sha512>::new_with_salt(salt), hashed.as_bytes(), signature)
-            }
+            HashAlgorithm::Sha256 => public.verify(
+                Pss::<sha2::Sha256>::new_with_salt(salt),
+                hashed.as_bytes(),
+                signature,
+            ),
+            HashAlgorithm::Sha384 => public.verify(
+                Pss::<sha2::Sha384>::new_with_salt(salt),
+                hashed.as_bytes(),
+                signature,
+            ),
+            HashAlgorithm::Sha512 => public.verify(
+                Pss::<sha2::Sha512>::new_with_salt(salt),
+                hashed.as_bytes(),
+                signature,
+            ),
         };
         result.map_err(|_| Error::BadSignature)
     }
@@ -181,7 +275,8 @@ impl RsaPssAlgorithm {
             return Err(Error::UnsupportedSignatureAlgorithm);
         }
         // RFC 4055: in a signature AlgorithmIdentifier the parameters MUST be present.
-        let params = PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
+        let params =
+            PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
         if params.hash != self.hash {
             return Err(Error::UnsupportedSignatureAlgorithm);
         }
@@ -228,9 +323,13 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
                 .is_none_or(|p| p.hash == self.hash)
     }
 
-    fn verify_signature(
+    fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
+        prepare(spki, self.min_modulus_bits)
+    }
+
+    fn verify_prepared(
         &self,
-        spki: &[u8],
+        key: &PreparedKey,
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
@@ -239,19 +338,56 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
             mgf1_hash: self.hash,
             salt_len: self.hash.output_len() as u32,
         };
-        self.verify_with_params(&params, spki, message, signature)
+        self.verify_with_params(&params, key, message, signature)
     }
 
-    fn verify_signature_with_alg(
+    fn verify_prepared_with_alg(
         &self,
         signature_alg: &AlgorithmIdentifier<'_>,
-        spki: &[u8],
+        key: &PreparedKey,
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
         let params = self.params_for(signature_alg)?;
-        self.verify_with_params(&params, spki, message, signature)
+        self.verify_with_params(&params, key, message, signature)
     }
+}
+
+/// The RustCrypto backend's prepared RSA key: the `rsa` crate's key keeps the Montgomery
+/// parameters for the modulus, so preparing once saves their computation per signature.
+struct RsaPrepared {
+    public: RsaPublicKey,
+    pss_restriction: Option<PssParameters>,
+    pss_only: bool,
+}
+
+fn prepare(spki: &[u8], min_modulus_bits: u32) -> Result<PreparedKey, Error> {
+    let key = rsa_key(spki, min_modulus_bits)?;
+    let prepared = RsaPrepared {
+        public: backend_key(&key)?,
+        pss_restriction: key.pss_restriction,
+        pss_only: key.pss_only,
+    };
+    let info = PublicKeyInfo::Rsa {
+        modulus_bits: key.modulus_bits(),
+    };
+    Ok(PreparedKey::new(info, prepared))
+}
+
+/// The RSA key inside `key`, if it is one of ours and large enough for this object.
+fn prepared(key: &PreparedKey, min_modulus_bits: u32) -> Result<&RsaPrepared, Error> {
+    let rsa = key
+        .downcast_ref::<RsaPrepared>()
+        .ok_or(Error::SignatureAlgorithmMismatch)?;
+    if let PublicKeyInfo::Rsa { modulus_bits } = key.info()
+        && modulus_bits < min_modulus_bits
+    {
+        return Err(Error::RsaKeyTooSmall {
+            bits: modulus_bits,
+            min_bits: min_modulus_bits,
+        });
+    }
+    Ok(rsa)
 }
 
 fn rsa_key(spki: &[u8], min_modulus_bits: u32) -> Result<RsaKeyRef<'_>, Error> {
