@@ -14,6 +14,7 @@ mod key;
 mod pss;
 mod verify;
 
+pub mod jpki;
 pub mod oid;
 pub mod rustcrypto;
 
