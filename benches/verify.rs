@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jpki_verify::rustcrypto::BACKEND;
+use jpki_verify::Backend;
 
 /// The algorithms the migration is about, plus PSS and P-256 for comparison.
 const ALGORITHMS: &[(&str, &str)] = &[
@@ -25,34 +25,87 @@ fn read(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Every backend built: RustCrypto always, aws-lc with the `aws-lc` feature.
+fn backends() -> Vec<&'static Backend> {
+    #[allow(unused_mut)]
+    let mut backends = vec![&jpki_verify::rustcrypto::BACKEND];
+    #[cfg(feature = "aws-lc")]
+    backends.push(&jpki_verify::aws_lc::BACKEND);
+    backends
+}
+
 fn verify(c: &mut Criterion) {
     let message = read("message.txt");
     let mut group = c.benchmark_group("verify");
-    for (name, key) in ALGORITHMS {
-        let alg = BACKEND.by_name(name).expect("algorithm exists");
+    for backend in backends() {
+        for (name, key) in ALGORITHMS {
+            let alg = backend.by_name(name).expect("algorithm exists");
+            let spki = read(&format!("{key}.spki.der"));
+            let signature = read(&format!("{name}.sig"));
+            let prepared = alg.prepare_key(&spki).expect("key prepares");
+            alg.verify_prepared(&prepared, &message, &signature)
+                .expect("committed signature verifies");
+            let backend = backend.name;
+            group.bench_function(format!("{backend}/{name}/prepared-key"), |b| {
+                b.iter(|| {
+                    alg.verify_prepared(
+                        black_box(&prepared),
+                        black_box(&message),
+                        black_box(&signature),
+                    )
+                })
+            });
+            group.bench_function(format!("{backend}/{name}/spki-each-time"), |b| {
+                b.iter(|| {
+                    alg.verify_signature(
+                        black_box(&spki),
+                        black_box(&message),
+                        black_box(&signature),
+                    )
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// aws-lc-rs called directly, as the yardstick for this crate's aws-lc backend overhead.
+#[cfg(feature = "aws-lc")]
+fn aws_lc_direct(c: &mut Criterion) {
+    use aws_lc_rs::signature::{self, ParsedPublicKey, VerificationAlgorithm};
+    let cases: [(&str, &str, &'static dyn VerificationAlgorithm); 3] = [
+        (
+            "rsa-pkcs1-sha256",
+            "rsa2048",
+            &signature::RSA_PKCS1_2048_8192_SHA256,
+        ),
+        (
+            "ecdsa-p256-sha256",
+            "p256",
+            &signature::ECDSA_P256_SHA256_ASN1,
+        ),
+        (
+            "ecdsa-p384-sha384",
+            "p384",
+            &signature::ECDSA_P384_SHA384_ASN1,
+        ),
+    ];
+    let message = read("message.txt");
+    let mut group = c.benchmark_group("verify");
+    for (name, key, alg) in cases {
         let spki = read(&format!("{key}.spki.der"));
         let signature = read(&format!("{name}.sig"));
-        let prepared = alg.prepare_key(&spki).expect("key prepares");
-        alg.verify_prepared(&prepared, &message, &signature)
-            .expect("committed signature verifies");
-
-        group.bench_function(format!("{name}/prepared-key"), |b| {
-            b.iter(|| {
-                alg.verify_prepared(
-                    black_box(&prepared),
-                    black_box(&message),
-                    black_box(&signature),
-                )
-            })
-        });
-        group.bench_function(format!("{name}/spki-each-time"), |b| {
-            b.iter(|| {
-                alg.verify_signature(black_box(&spki), black_box(&message), black_box(&signature))
-            })
+        let parsed = ParsedPublicKey::new(alg, &spki).expect("aws-lc parses the SPKI");
+        parsed.verify_sig(&message, &signature).expect("verifies");
+        group.bench_function(format!("aws-lc-rs-direct/{name}/parsed-key"), |b| {
+            b.iter(|| parsed.verify_sig(black_box(&message), black_box(&signature)))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, verify);
+#[cfg(not(feature = "aws-lc"))]
+fn aws_lc_direct(_: &mut Criterion) {}
+
+criterion_group!(benches, verify, aws_lc_direct);
 criterion_main!(benches);

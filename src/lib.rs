@@ -14,6 +14,8 @@ mod key;
 mod pss;
 mod verify;
 
+#[cfg(feature = "aws-lc")]
+pub mod aws_lc;
 pub mod jpki;
 pub mod oid;
 pub mod rustcrypto;

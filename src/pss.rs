@@ -143,3 +143,71 @@ pub(crate) fn hash_from_oid(id: ObjectIdentifier) -> Option<HashAlgorithm> {
         _ => None,
     }
 }
+
+/// Whether a signature AlgorithmIdentifier is RSASSA-PSS over `hash`. Only the hash decides
+/// the match; other parameter faults surface from verification as
+/// [`Error::InvalidRsaPssParameters`] rather than as an unsupported algorithm.
+pub(crate) fn pss_alg_has_hash(alg: &AlgorithmIdentifier<'_>, hash: HashAlgorithm) -> bool {
+    alg.oid() == oid::RSASSA_PSS
+        && alg
+            .parameters()
+            .and_then(|p| PssParameters::from_der(p).ok())
+            .is_none_or(|p| p.hash == hash)
+}
+
+/// The parameters of an RSASSA-PSS signature AlgorithmIdentifier, checked to be `hash`
+/// with MGF1 over the same hash.
+pub(crate) fn pss_params_for(
+    alg: &AlgorithmIdentifier<'_>,
+    hash: HashAlgorithm,
+) -> Result<PssParameters, Error> {
+    if alg.oid() != oid::RSASSA_PSS {
+        return Err(Error::UnsupportedSignatureAlgorithm);
+    }
+    // RFC 4055: in a signature AlgorithmIdentifier the parameters MUST be present.
+    let params =
+        PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
+    if params.hash != hash {
+        return Err(Error::UnsupportedSignatureAlgorithm);
+    }
+    if params.mgf1_hash != params.hash {
+        return Err(Error::InvalidRsaPssParameters);
+    }
+    Ok(params)
+}
+
+/// The canonical parameters for `hash`: MGF1 over `hash`, salt as long as the hash.
+pub(crate) fn canonical_pss_params(hash: HashAlgorithm) -> PssParameters {
+    PssParameters {
+        hash,
+        mgf1_hash: hash,
+        salt_len: hash.output_len() as u32,
+    }
+}
+
+/// DER of [`canonical_pss_params`] (`None` for SHA-1, which PSS is not offered with).
+pub(crate) fn canonical_pss_params_der(hash: HashAlgorithm) -> Option<&'static [u8]> {
+    match hash {
+        HashAlgorithm::Sha1 => None,
+        HashAlgorithm::Sha256 => Some(PSS_SHA256_PARAMS),
+        HashAlgorithm::Sha384 => Some(PSS_SHA384_PARAMS),
+        HashAlgorithm::Sha512 => Some(PSS_SHA512_PARAMS),
+    }
+}
+
+/// Canonical DER RSASSA-PSS-params: the hash, MGF1 over the same hash, salt = hash length.
+pub(crate) const PSS_SHA256_PARAMS: &[u8] = &[
+    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 1, 5, 0, 161, 28, 48, 26, 6, 9,
+    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 1, 5, 0, 162,
+    3, 2, 1, 32,
+];
+pub(crate) const PSS_SHA384_PARAMS: &[u8] = &[
+    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 2, 5, 0, 161, 28, 48, 26, 6, 9,
+    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 2, 5, 0, 162,
+    3, 2, 1, 48,
+];
+pub(crate) const PSS_SHA512_PARAMS: &[u8] = &[
+    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 3, 5, 0, 161, 28, 48, 26, 6, 9,
+    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 3, 5, 0, 162,
+    3, 2, 1, 64,
+];

@@ -5,14 +5,11 @@ use der::asn1::ObjectIdentifier;
 
 use crate::alg_id::AlgorithmIdentifier;
 use crate::hash::digest;
-use crate::key::{DecodedKey, NamedCurve};
+use crate::key::{DecodedKey, NamedCurve, P256_PARAMS, P384_PARAMS};
 use crate::verify::EcdsaSignatureEncoding;
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
 use crate::{PreparedKey, PublicKeyInfo};
 
-/// DER of the namedCurve parameters of an id-ecPublicKey AlgorithmIdentifier.
-const P256_PARAMS: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
-const P384_PARAMS: &[u8] = &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
 
 /// ECDSA on one named curve with one hash and one signature encoding.
 #[derive(Debug)]

@@ -9,7 +9,10 @@ use der::asn1::ObjectIdentifier;
 use crate::alg_id::{AlgorithmIdentifier, NULL};
 use crate::hash::digest;
 use crate::key::{DecodedKey, RsaKeyRef};
-use crate::pss::PssParameters;
+use crate::pss::{
+    PSS_SHA256_PARAMS, PSS_SHA384_PARAMS, PSS_SHA512_PARAMS, PssParameters, canonical_pss_params,
+    pss_alg_has_hash, pss_params_for,
+};
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
 use crate::{PreparedKey, PublicKeyInfo};
 
@@ -267,24 +270,6 @@ impl RsaPssAlgorithm {
         };
         result.map_err(|_| Error::BadSignature)
     }
-
-    /// Parses PSS parameters and checks that they are this object's hash with MGF1 over
-    /// the same hash.
-    fn params_for(&self, alg: &AlgorithmIdentifier<'_>) -> Result<PssParameters, Error> {
-        if alg.oid() != oid::RSASSA_PSS {
-            return Err(Error::UnsupportedSignatureAlgorithm);
-        }
-        // RFC 4055: in a signature AlgorithmIdentifier the parameters MUST be present.
-        let params =
-            PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
-        if params.hash != self.hash {
-            return Err(Error::UnsupportedSignatureAlgorithm);
-        }
-        if params.mgf1_hash != params.hash {
-            return Err(Error::InvalidRsaPssParameters);
-        }
-        Ok(params)
-    }
 }
 
 impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
@@ -314,13 +299,7 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
     }
 
     fn accepts_signature_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
-        // Only the hash decides the match; other parameter faults surface from verification
-        // as `InvalidRsaPssParameters` rather than as an unsupported algorithm.
-        alg.oid() == oid::RSASSA_PSS
-            && alg
-                .parameters()
-                .and_then(|p| PssParameters::from_der(p).ok())
-                .is_none_or(|p| p.hash == self.hash)
+        pss_alg_has_hash(alg, self.hash)
     }
 
     fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
@@ -333,12 +312,7 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let params = PssParameters {
-            hash: self.hash,
-            mgf1_hash: self.hash,
-            salt_len: self.hash.output_len() as u32,
-        };
-        self.verify_with_params(&params, key, message, signature)
+        self.verify_with_params(&canonical_pss_params(self.hash), key, message, signature)
     }
 
     fn verify_prepared_with_alg(
@@ -348,7 +322,7 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        let params = self.params_for(signature_alg)?;
+        let params = pss_params_for(signature_alg, self.hash)?;
         self.verify_with_params(&params, key, message, signature)
     }
 }
@@ -425,19 +399,3 @@ fn check_signature_len(key: &RsaPublicKey, signature: &[u8]) -> Result<(), Error
     }
     Ok(())
 }
-
-const PSS_SHA256_PARAMS: &[u8] = &[
-    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 1, 5, 0, 161, 28, 48, 26, 6, 9,
-    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 1, 5, 0, 162,
-    3, 2, 1, 32,
-];
-const PSS_SHA384_PARAMS: &[u8] = &[
-    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 2, 5, 0, 161, 28, 48, 26, 6, 9,
-    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 2, 5, 0, 162,
-    3, 2, 1, 48,
-];
-const PSS_SHA512_PARAMS: &[u8] = &[
-    48, 52, 160, 15, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 3, 5, 0, 161, 28, 48, 26, 6, 9,
-    42, 134, 72, 134, 247, 13, 1, 1, 8, 48, 13, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 3, 5, 0, 162,
-    3, 2, 1, 64,
-];
