@@ -18,6 +18,7 @@ mod verify;
 pub mod aws_lc;
 pub mod jpki;
 pub mod oid;
+pub mod policy;
 pub mod rustcrypto;
 
 pub use alg_id::AlgorithmIdentifier;

@@ -4,6 +4,7 @@
 //! unreadable input.
 
 mod input;
+mod policy_cmd;
 mod report;
 mod sig;
 
@@ -23,12 +24,15 @@ struct Cli {
 enum Command {
     /// Verify one raw signature over a message with a public key or certificate.
     Sig(sig::SigArgs),
+    /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
+    Policy(policy_cmd::PolicyArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Sig(args) => sig::run(&args),
+        Command::Policy(args) => policy_cmd::run(&args),
     };
     outcome.exit_code()
 }
