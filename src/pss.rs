@@ -165,8 +165,7 @@ pub(crate) fn pss_params_for(
         return Err(Error::UnsupportedSignatureAlgorithm);
     }
     // RFC 4055: in a signature AlgorithmIdentifier the parameters MUST be present.
-    let params =
-        PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
+    let params = PssParameters::from_der(alg.parameters().ok_or(Error::InvalidRsaPssParameters)?)?;
     if params.hash != hash {
         return Err(Error::UnsupportedSignatureAlgorithm);
     }

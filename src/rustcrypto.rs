@@ -6,6 +6,8 @@
 //! [`BACKEND_WITH_LEGACY_RSA`].
 
 mod ecdsa;
+mod modexp;
+mod padding;
 mod rsa;
 
 use crate::{Backend, SignatureVerificationAlgorithm};

@@ -10,7 +10,6 @@ use crate::verify::EcdsaSignatureEncoding;
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
 use crate::{PreparedKey, PublicKeyInfo};
 
-
 /// ECDSA on one named curve with one hash and one signature encoding.
 #[derive(Debug)]
 pub struct EcdsaAlgorithm {

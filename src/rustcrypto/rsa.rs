@@ -1,20 +1,18 @@
-//! RSA PKCS#1 v1.5 and RSASSA-PSS verification with the `rsa` crate.
-//!
-//! Verification handles public data only (key, message, signature), so the variable-time
-//! arithmetic RSA public operations may use is not a side channel here.
+//! RSA PKCS#1 v1.5 and RSASSA-PSS verification on this crate's own fixed-width public-key
+//! operation (`modexp`) and encoded-message checks (`padding`); see those modules for why.
 
-use ::rsa::{BoxedUint, Pkcs1v15Sign, Pss, PublicKey as RsaPublicKey};
 use der::asn1::ObjectIdentifier;
 
 use crate::alg_id::{AlgorithmIdentifier, NULL};
-use crate::hash::digest;
 use crate::key::{DecodedKey, RsaKeyRef};
 use crate::pss::{
-    PSS_SHA256_PARAMS, PSS_SHA384_PARAMS, PSS_SHA512_PARAMS, PssParameters, canonical_pss_params,
-    pss_alg_has_hash, pss_params_for,
+    PssParameters, canonical_pss_params, canonical_pss_params_der, pss_alg_has_hash, pss_params_for,
 };
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
 use crate::{PreparedKey, PublicKeyInfo};
+
+use super::modexp::{MAX_BYTES, MontModulus};
+use super::padding::{message_hash, pkcs1v15_matches, pss_matches};
 
 const RSA_ENCRYPTION_ID: AlgorithmIdentifier<'static> =
     AlgorithmIdentifier::new(oid::RSA_ENCRYPTION, Some(NULL));
@@ -34,7 +32,6 @@ pub struct RsaPkcs1Algorithm {
 pub struct RsaPssAlgorithm {
     name: &'static str,
     hash: HashAlgorithm,
-    canonical_params: &'static [u8],
     min_modulus_bits: u32,
 }
 
@@ -51,12 +48,11 @@ macro_rules! pkcs1 {
 }
 
 macro_rules! pss {
-    ($ident:ident, $name:literal, $hash:ident, $params:ident, $min:literal, $doc:literal) => {
+    ($ident:ident, $name:literal, $hash:ident, $min:literal, $doc:literal) => {
         #[doc = $doc]
         pub static $ident: RsaPssAlgorithm = RsaPssAlgorithm {
             name: $name,
             hash: HashAlgorithm::$hash,
-            canonical_params: $params,
             min_modulus_bits: $min,
         };
     };
@@ -131,7 +127,6 @@ pss!(
     RSA_PSS_2048_8192_SHA256,
     "rsa-pss-sha256",
     Sha256,
-    PSS_SHA256_PARAMS,
     2048,
     "RSASSA-PSS with SHA-256 and MGF1-SHA-256, 2048-8192-bit keys."
 );
@@ -139,7 +134,6 @@ pss!(
     RSA_PSS_2048_8192_SHA384,
     "rsa-pss-sha384",
     Sha384,
-    PSS_SHA384_PARAMS,
     2048,
     "RSASSA-PSS with SHA-384 and MGF1-SHA-384, 2048-8192-bit keys."
 );
@@ -147,7 +141,6 @@ pss!(
     RSA_PSS_2048_8192_SHA512,
     "rsa-pss-sha512",
     Sha512,
-    PSS_SHA512_PARAMS,
     2048,
     "RSASSA-PSS with SHA-512 and MGF1-SHA-512, 2048-8192-bit keys."
 );
@@ -155,7 +148,6 @@ pss!(
     RSA_PSS_LEGACY_1024_8192_SHA256,
     "rsa-pss-sha256",
     Sha256,
-    PSS_SHA256_PARAMS,
     1024,
     "RSASSA-PSS with SHA-256 accepting 1024-bit keys: legacy data only."
 );
@@ -163,7 +155,6 @@ pss!(
     RSA_PSS_LEGACY_1024_8192_SHA384,
     "rsa-pss-sha384",
     Sha384,
-    PSS_SHA384_PARAMS,
     1024,
     "RSASSA-PSS with SHA-384 accepting 1024-bit keys: legacy data only."
 );
@@ -171,7 +162,6 @@ pss!(
     RSA_PSS_LEGACY_1024_8192_SHA512,
     "rsa-pss-sha512",
     Sha512,
-    PSS_SHA512_PARAMS,
     1024,
     "RSASSA-PSS with SHA-512 accepting 1024-bit keys: legacy data only."
 );
@@ -220,17 +210,14 @@ impl SignatureVerificationAlgorithm for RsaPkcs1Algorithm {
         if key.pss_only {
             return Err(Error::SignatureAlgorithmMismatch);
         }
-        check_signature_len(&key.public, signature)?;
-        let hashed = digest(self.hash, message);
-        let padding = match self.hash {
-            HashAlgorithm::Sha1 => Pkcs1v15Sign::new::<sha1::Sha1>(),
-            HashAlgorithm::Sha256 => Pkcs1v15Sign::new::<sha2::Sha256>(),
-            HashAlgorithm::Sha384 => Pkcs1v15Sign::new::<sha2::Sha384>(),
-            HashAlgorithm::Sha512 => Pkcs1v15Sign::new::<sha2::Sha512>(),
-        };
-        key.public
-            .verify(padding, hashed.as_bytes(), signature)
-            .map_err(|_| Error::BadSignature)
+        let mut em = [0u8; MAX_BYTES];
+        let em = key.public_op(signature, &mut em)?;
+        let hashed = message_hash(self.hash, message);
+        if pkcs1v15_matches(em, self.hash, hashed.as_bytes()) {
+            Ok(())
+        } else {
+            Err(Error::BadSignature)
+        }
     }
 }
 
@@ -246,29 +233,24 @@ impl RsaPssAlgorithm {
         if let Some(restriction) = &key.pss_restriction {
             params.check_against_key(restriction)?;
         }
-        check_signature_len(&key.public, signature)?;
-        let hashed = digest(self.hash, message);
-        let salt = params.salt_len as usize;
-        let public = &key.public;
-        let result = match self.hash {
-            HashAlgorithm::Sha1 => return Err(Error::UnsupportedSignatureAlgorithm),
-            HashAlgorithm::Sha256 => public.verify(
-                Pss::<sha2::Sha256>::new_with_salt(salt),
-                hashed.as_bytes(),
-                signature,
-            ),
-            HashAlgorithm::Sha384 => public.verify(
-                Pss::<sha2::Sha384>::new_with_salt(salt),
-                hashed.as_bytes(),
-                signature,
-            ),
-            HashAlgorithm::Sha512 => public.verify(
-                Pss::<sha2::Sha512>::new_with_salt(salt),
-                hashed.as_bytes(),
-                signature,
-            ),
-        };
-        result.map_err(|_| Error::BadSignature)
+        if self.hash == HashAlgorithm::Sha1 {
+            return Err(Error::UnsupportedSignatureAlgorithm);
+        }
+        let mut em = [0u8; MAX_BYTES];
+        let em = key.public_op(signature, &mut em)?;
+        let hashed = message_hash(self.hash, message);
+        let mod_bits = key.modulus.bit_len();
+        if pss_matches(
+            em,
+            mod_bits,
+            self.hash,
+            hashed.as_bytes(),
+            params.salt_len as usize,
+        ) {
+            Ok(())
+        } else {
+            Err(Error::BadSignature)
+        }
     }
 }
 
@@ -290,7 +272,7 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
     }
 
     fn signature_alg_id(&self) -> AlgorithmIdentifier<'static> {
-        AlgorithmIdentifier::new(oid::RSASSA_PSS, Some(self.canonical_params))
+        AlgorithmIdentifier::new(oid::RSASSA_PSS, canonical_pss_params_der(self.hash))
     }
 
     fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
@@ -327,18 +309,42 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
     }
 }
 
-/// The RustCrypto backend's prepared RSA key: the `rsa` crate's key keeps the Montgomery
-/// parameters for the modulus, so preparing once saves their computation per signature.
+/// The RustCrypto backend's prepared RSA key: the modulus with its Montgomery constants
+/// (R^2 mod n, -n^-1 mod 2^64), computed once per key.
 struct RsaPrepared {
-    public: RsaPublicKey,
+    modulus: MontModulus,
+    /// Big-endian public exponent, at most 8 bytes (the key decoder enforces it).
+    exponent: [u8; 8],
+    exponent_len: usize,
     pss_restriction: Option<PssParameters>,
     pss_only: bool,
 }
 
+impl RsaPrepared {
+    /// RSAVP1 into `buf`, returning the k-byte encoded message. A signature of the wrong
+    /// length or not below the modulus is malformed (RFC 8017 8.2.2 steps 1 and 2a).
+    fn public_op<'b>(
+        &self,
+        signature: &[u8],
+        buf: &'b mut [u8; MAX_BYTES],
+    ) -> Result<&'b [u8], Error> {
+        self.modulus
+            .public_op(signature, &self.exponent[..self.exponent_len], buf)
+            .ok_or(Error::MalformedSignature)?;
+        Ok(&buf[..self.modulus.byte_len()])
+    }
+}
+
 fn prepare(spki: &[u8], min_modulus_bits: u32) -> Result<PreparedKey, Error> {
     let key = rsa_key(spki, min_modulus_bits)?;
+    let modulus = MontModulus::new(key.modulus).ok_or(Error::MalformedPublicKey)?;
+    // The key decoder limits the exponent to 8 bytes.
+    let mut exponent = [0u8; 8];
+    exponent[..key.exponent.len()].copy_from_slice(key.exponent);
     let prepared = RsaPrepared {
-        public: backend_key(&key)?,
+        modulus,
+        exponent,
+        exponent_len: key.exponent.len(),
         pss_restriction: key.pss_restriction,
         pss_only: key.pss_only,
     };
@@ -377,25 +383,4 @@ fn rsa_key(spki: &[u8], min_modulus_bits: u32) -> Result<RsaKeyRef<'_>, Error> {
         });
     }
     Ok(key)
-}
-
-fn backend_key(key: &RsaKeyRef<'_>) -> Result<RsaPublicKey, Error> {
-    let n = uint(key.modulus)?;
-    let e = uint(key.exponent)?;
-    RsaPublicKey::new_with_size_limits(n, e, 1024..=crate::key::MAX_RSA_MODULUS_BITS as usize)
-        .map_err(|_| Error::MalformedPublicKey)
-}
-
-fn uint(bytes: &[u8]) -> Result<BoxedUint, Error> {
-    let bits = u32::try_from(bytes.len().max(1) * 8).map_err(|_| Error::MalformedPublicKey)?;
-    BoxedUint::from_be_slice(bytes, bits).map_err(|_| Error::MalformedPublicKey)
-}
-
-/// RFC 8017 8.2.2 step 1: the signature is exactly as long as the modulus.
-fn check_signature_len(key: &RsaPublicKey, signature: &[u8]) -> Result<(), Error> {
-    use ::rsa::traits::PublicKeyParts;
-    if signature.len() != key.size() {
-        return Err(Error::MalformedSignature);
-    }
-    Ok(())
 }
