@@ -28,3 +28,8 @@ for i, name in enumerate(order):
     open(os.path.join(out, name), "wb").write(blob)
 PY
 echo "seeds: $(ls corpus/signature | wc -l) signature"
+
+# sunset_table: every committed table, well-formed and malformed.
+mkdir -p corpus/sunset_table
+cp "$root"/vectors/policy/*.toml "$root"/vectors/policy/malformed/*.toml corpus/sunset_table/
+echo "seeds: $(ls corpus/sunset_table | wc -l) sunset_table"
