@@ -45,6 +45,145 @@ pub enum Error {
     MalformedSignature,
     /// The signature is well formed but does not verify under the key.
     BadSignature,
+    // --- Certificates, CRLs and time (parsing) ---
+    /// A certificate is not well-formed DER of the RFC 5280 structure (or exceeds
+    /// `cert::MAX_CERTIFICATE_LEN`).
+    MalformedCertificate,
+    /// A CRL is not well-formed DER of the RFC 5280 structure, or its version is not v2.
+    MalformedCrl,
+    /// A distinguished name is not a well-formed `Name`.
+    MalformedName,
+    /// A recognized certificate, CRL or CRL entry extension has malformed or forbidden
+    /// content (for example an empty policyConstraints or a repeated policy OID).
+    MalformedExtension,
+    /// A UTCTime or GeneralizedTime is not in the DER form RFC 5280 4.1.2.5 requires.
+    MalformedTime,
+    /// An extension appears twice in one certificate, CRL or CRL entry (RFC 5280 4.2).
+    DuplicateExtension,
+    /// The signature algorithm inside the signed part differs from the outer one
+    /// (RFC 5280 4.1.1.2, 5.1.1.2).
+    SignatureAlgorithmFieldMismatch,
+    /// A certificate asserts or maps more than `MAX_POLICIES_PER_CERTIFICATE` policies.
+    TooManyPolicies,
+    /// A CRL has more than `MAX_CRL_ENTRIES` entries.
+    TooManyCrlEntries,
+    /// A time given by the caller is not RFC 3339 (or a bare date).
+    BadTimeFormat,
+    // --- Path building ---
+    /// No path from the certificate reached a trust anchor: no issuer with a matching name
+    /// was found among the anchors and intermediates.
+    UnknownIssuer,
+    /// Path building used up `Budget::signature_checks`.
+    MaximumSignatureChecksExceeded,
+    /// Path building used up `Budget::build_steps`.
+    MaximumPathBuildStepsExceeded,
+    /// A candidate path would be longer than `Budget::max_path_len`.
+    MaximumPathDepthExceeded,
+    /// Name constraint checking exceeded its fixed comparison limit.
+    TooManyNameConstraintComparisons,
+    // --- Path validation (RFC 5280 6.1); `index` counts from the end entity (0) ---
+    /// The current time is before the certificate's notBefore.
+    CertNotValidYet {
+        /// Position in the path (0 = end entity; the path length = the trust anchor).
+        index: u8,
+    },
+    /// The current time is after the certificate's notAfter.
+    CertExpired {
+        /// Position in the path (0 = end entity; the path length = the trust anchor).
+        index: u8,
+    },
+    /// An issuing certificate lacks basicConstraints with `cA` TRUE.
+    NotCa {
+        /// Position in the path.
+        index: u8,
+    },
+    /// More non-self-issued intermediates follow a CA than its pathLenConstraint allows.
+    PathLenConstraintViolated {
+        /// Position in the path of the certificate that exceeded the allowance.
+        index: u8,
+    },
+    /// An issuing certificate's keyUsage lacks keyCertSign.
+    KeyCertSignNotAllowed {
+        /// Position in the path.
+        index: u8,
+    },
+    /// A certificate has a critical extension this crate does not process.
+    UnsupportedCriticalExtension {
+        /// Position in the path.
+        index: u8,
+    },
+    /// A policyMappings extension maps to or from anyPolicy (RFC 5280 6.1.4 (a)).
+    InvalidPolicyMapping {
+        /// Position in the path.
+        index: u8,
+    },
+    /// An explicit policy is required and no policy is valid for the path (the
+    /// valid_policy_tree became NULL, or its intersection with the initial set is empty).
+    NoValidPolicy {
+        /// Position in the path where the requirement failed.
+        index: u8,
+    },
+    /// A name in the certificate is outside the permitted or inside the excluded subtrees.
+    NameConstraintViolation {
+        /// Position in the path.
+        index: u8,
+    },
+    /// A name falls under a name constraint of a form this crate cannot evaluate
+    /// (otherName, x400Address, ediPartyName, registeredID).
+    UnsupportedNameConstraint {
+        /// Position in the path.
+        index: u8,
+    },
+    // --- Revocation ---
+    /// A certificate is revoked (or on hold) at the validation time.
+    Revoked {
+        /// Position in the path.
+        index: u8,
+        /// The CRL reason (`Unspecified` when the entry has none).
+        reason: crate::RevocationReason,
+    },
+    /// Revocation status is required and no information covering every reason was found.
+    RevocationStatusUnknown {
+        /// Position in the path.
+        index: u8,
+    },
+    /// The only CRLs for the certificate are past their nextUpdate (and no current delta
+    /// CRL brings them up to date).
+    CrlNotCurrent {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// A CRL's signature does not verify with any key of its issuer.
+    InvalidCrlSignature {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// A CRL was signed by a certificate whose own path to the trust anchor did not validate.
+    InvalidCrlSigner {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// No trust anchor or certificate with the CRL issuer's name was supplied.
+    UnknownCrlIssuer {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// The CRL signer's keyUsage lacks cRLSign.
+    CrlSignNotAllowed {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// A CRL has a critical extension this crate does not process, so it cannot be used.
+    UnsupportedCrlCriticalExtension {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
+    /// A CRL entry has a critical extension this crate does not process, so the CRL cannot
+    /// be used.
+    UnsupportedCrlEntryCriticalExtension {
+        /// Position in the path of the certificate being checked.
+        index: u8,
+    },
 }
 
 impl Error {
@@ -61,6 +200,42 @@ impl Error {
             Error::RsaKeyTooLarge { .. } => 22,
             Error::MalformedSignature => 30,
             Error::BadSignature => 40,
+            // Certificate, CRL and time parsing: not competing with path errors.
+            Error::MalformedCertificate
+            | Error::MalformedCrl
+            | Error::MalformedName
+            | Error::MalformedExtension
+            | Error::MalformedTime
+            | Error::DuplicateExtension
+            | Error::SignatureAlgorithmFieldMismatch
+            | Error::TooManyPolicies
+            | Error::TooManyCrlEntries
+            | Error::BadTimeFormat => 50,
+            // Path building: a path that reached an anchor and passed signature checks
+            // outranks one that did not; revocation is checked last, so its errors rank
+            // above the RFC 5280 6.1 checks. Budget exhaustion ends the search outright.
+            Error::UnknownIssuer => 1,
+            Error::MaximumPathDepthExceeded => 5,
+            Error::NameConstraintViolation { .. } | Error::UnsupportedNameConstraint { .. } => 60,
+            Error::InvalidPolicyMapping { .. } => 61,
+            Error::NoValidPolicy { .. } => 62,
+            Error::NotCa { .. } => 63,
+            Error::PathLenConstraintViolated { .. } => 64,
+            Error::KeyCertSignNotAllowed { .. } => 65,
+            Error::UnsupportedCriticalExtension { .. } => 66,
+            Error::CertNotValidYet { .. } | Error::CertExpired { .. } => 70,
+            Error::RevocationStatusUnknown { .. } => 80,
+            Error::UnknownCrlIssuer { .. } => 81,
+            Error::CrlNotCurrent { .. } => 82,
+            Error::UnsupportedCrlCriticalExtension { .. }
+            | Error::UnsupportedCrlEntryCriticalExtension { .. } => 83,
+            Error::CrlSignNotAllowed { .. } => 84,
+            Error::InvalidCrlSignature { .. } => 85,
+            Error::InvalidCrlSigner { .. } => 86,
+            Error::Revoked { .. } => 95,
+            Error::MaximumSignatureChecksExceeded
+            | Error::MaximumPathBuildStepsExceeded
+            | Error::TooManyNameConstraintComparisons => 100,
         }
     }
 
@@ -77,6 +252,42 @@ impl Error {
             Error::RsaKeyTooLarge { .. } => "rsa-key-too-large",
             Error::MalformedSignature => "malformed-signature",
             Error::BadSignature => "bad-signature",
+            Error::MalformedCertificate => "malformed-certificate",
+            Error::MalformedCrl => "malformed-crl",
+            Error::MalformedName => "malformed-name",
+            Error::MalformedExtension => "malformed-extension",
+            Error::MalformedTime => "malformed-time",
+            Error::DuplicateExtension => "duplicate-extension",
+            Error::SignatureAlgorithmFieldMismatch => "signature-algorithm-field-mismatch",
+            Error::TooManyPolicies => "too-many-policies",
+            Error::TooManyCrlEntries => "too-many-crl-entries",
+            Error::BadTimeFormat => "bad-time-format",
+            Error::UnknownIssuer => "unknown-issuer",
+            Error::MaximumSignatureChecksExceeded => "maximum-signature-checks-exceeded",
+            Error::MaximumPathBuildStepsExceeded => "maximum-path-build-steps-exceeded",
+            Error::MaximumPathDepthExceeded => "maximum-path-depth-exceeded",
+            Error::TooManyNameConstraintComparisons => "too-many-name-constraint-comparisons",
+            Error::CertNotValidYet { .. } => "cert-not-valid-yet",
+            Error::CertExpired { .. } => "cert-expired",
+            Error::NotCa { .. } => "not-ca",
+            Error::PathLenConstraintViolated { .. } => "path-len-constraint-violated",
+            Error::KeyCertSignNotAllowed { .. } => "key-cert-sign-not-allowed",
+            Error::UnsupportedCriticalExtension { .. } => "unsupported-critical-extension",
+            Error::InvalidPolicyMapping { .. } => "invalid-policy-mapping",
+            Error::NoValidPolicy { .. } => "no-valid-policy",
+            Error::NameConstraintViolation { .. } => "name-constraint-violation",
+            Error::UnsupportedNameConstraint { .. } => "unsupported-name-constraint",
+            Error::Revoked { .. } => "revoked",
+            Error::RevocationStatusUnknown { .. } => "revocation-status-unknown",
+            Error::CrlNotCurrent { .. } => "crl-not-current",
+            Error::InvalidCrlSignature { .. } => "invalid-crl-signature",
+            Error::InvalidCrlSigner { .. } => "invalid-crl-signer",
+            Error::UnknownCrlIssuer { .. } => "unknown-crl-issuer",
+            Error::CrlSignNotAllowed { .. } => "crl-sign-not-allowed",
+            Error::UnsupportedCrlCriticalExtension { .. } => "unsupported-crl-critical-extension",
+            Error::UnsupportedCrlEntryCriticalExtension { .. } => {
+                "unsupported-crl-entry-critical-extension"
+            }
         }
     }
 }
@@ -101,6 +312,92 @@ impl fmt::Display for Error {
             }
             Error::MalformedSignature => f.write_str("malformed signature"),
             Error::BadSignature => f.write_str("signature does not verify"),
+            Error::MalformedCertificate => f.write_str("malformed certificate"),
+            Error::MalformedCrl => f.write_str("malformed CRL"),
+            Error::MalformedName => f.write_str("malformed distinguished name"),
+            Error::MalformedExtension => f.write_str("malformed extension"),
+            Error::MalformedTime => f.write_str("malformed UTCTime or GeneralizedTime"),
+            Error::DuplicateExtension => f.write_str("duplicate extension"),
+            Error::SignatureAlgorithmFieldMismatch => {
+                f.write_str("inner and outer signature algorithms differ")
+            }
+            Error::TooManyPolicies => f.write_str("too many certificate policies or mappings"),
+            Error::TooManyCrlEntries => f.write_str("too many CRL entries"),
+            Error::BadTimeFormat => f.write_str("time is not RFC 3339"),
+            Error::UnknownIssuer => f.write_str("no path to a trust anchor"),
+            Error::MaximumSignatureChecksExceeded => {
+                f.write_str("path building exceeded its signature check budget")
+            }
+            Error::MaximumPathBuildStepsExceeded => {
+                f.write_str("path building exceeded its step budget")
+            }
+            Error::MaximumPathDepthExceeded => f.write_str("path exceeds the maximum length"),
+            Error::TooManyNameConstraintComparisons => {
+                f.write_str("name constraint checking exceeded its comparison limit")
+            }
+            Error::CertNotValidYet { index } => {
+                write!(f, "certificate {index} is not valid yet")
+            }
+            Error::CertExpired { index } => write!(f, "certificate {index} has expired"),
+            Error::NotCa { index } => write!(f, "certificate {index} is not a CA"),
+            Error::PathLenConstraintViolated { index } => {
+                write!(f, "certificate {index} violates a pathLenConstraint")
+            }
+            Error::KeyCertSignNotAllowed { index } => {
+                write!(f, "certificate {index} is not allowed to sign certificates")
+            }
+            Error::UnsupportedCriticalExtension { index } => {
+                write!(
+                    f,
+                    "certificate {index} has an unsupported critical extension"
+                )
+            }
+            Error::InvalidPolicyMapping { index } => {
+                write!(f, "certificate {index} maps to or from anyPolicy")
+            }
+            Error::NoValidPolicy { index } => {
+                write!(f, "no valid certificate policy (at certificate {index})")
+            }
+            Error::NameConstraintViolation { index } => {
+                write!(f, "certificate {index} violates name constraints")
+            }
+            Error::UnsupportedNameConstraint { index } => {
+                write!(
+                    f,
+                    "certificate {index} has a name under an unsupported constraint"
+                )
+            }
+            Error::Revoked { index, reason } => {
+                write!(f, "certificate {index} is revoked ({reason})")
+            }
+            Error::RevocationStatusUnknown { index } => {
+                write!(f, "revocation status of certificate {index} is unknown")
+            }
+            Error::CrlNotCurrent { index } => {
+                write!(f, "the CRL for certificate {index} is not current")
+            }
+            Error::InvalidCrlSignature { index } => {
+                write!(f, "the CRL for certificate {index} has a bad signature")
+            }
+            Error::InvalidCrlSigner { index } => {
+                write!(f, "the CRL signer for certificate {index} did not validate")
+            }
+            Error::UnknownCrlIssuer { index } => {
+                write!(f, "the CRL issuer for certificate {index} is unknown")
+            }
+            Error::CrlSignNotAllowed { index } => {
+                write!(f, "the CRL signer for certificate {index} lacks cRLSign")
+            }
+            Error::UnsupportedCrlCriticalExtension { index } => {
+                write!(
+                    f,
+                    "the CRL for certificate {index} has an unsupported critical extension"
+                )
+            }
+            Error::UnsupportedCrlEntryCriticalExtension { index } => write!(
+                f,
+                "the CRL for certificate {index} has an unsupported critical entry extension"
+            ),
         }
     }
 }

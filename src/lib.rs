@@ -8,10 +8,16 @@ extern crate alloc;
 extern crate std;
 
 mod alg_id;
+mod cert;
+mod crl;
 mod error;
 mod hash;
 mod key;
+mod name;
+mod path;
 mod pss;
+mod revocation;
+mod time;
 mod verify;
 
 #[cfg(feature = "aws-lc")]
@@ -22,9 +28,24 @@ pub mod policy;
 pub mod rustcrypto;
 
 pub use alg_id::AlgorithmIdentifier;
+pub use cert::{
+    BasicConstraints, Certificate, DistributionPoint, DistributionPointName, Extension, KeyUsage,
+    MAX_CERTIFICATE_LEN, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping,
+    ReasonFlags, Validity,
+};
+pub use crl::{
+    Crl, CrlSet, IssuingDistributionPoint, MAX_CRL_ENTRIES, MAX_CRL_LEN, RevokedCertificate,
+};
 pub use error::Error;
 pub use key::{NamedCurve, PublicKeyInfo};
+pub use name::{DistinguishedName, GeneralName, GeneralSubtree, Name};
+pub use path::{ANY_POLICY, Budget, PathEntry, PathValidator, TrustAnchor, ValidatedPath};
 pub use pss::PssParameters;
+pub use revocation::{
+    CertStatus, RevocationMode, RevocationOutcome, RevocationReason, RevocationSource, SignedData,
+    StatusQuery,
+};
+pub use time::UnixTime;
 pub use verify::{
     Backend, EcdsaSignatureEncoding, HashAlgorithm, PreparedKey, SignatureScheme,
     SignatureVerificationAlgorithm, verify_signed_data,

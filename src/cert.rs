@@ -1,0 +1,453 @@
+//! X.509 certificates (RFC 5280 section 4) as the path validator needs them.
+//!
+//! The outer structure is walked with `der`'s reader so that the TBS bytes, names and key
+//! are kept exactly as received: a re-encoding can differ from what the CA signed (an
+//! explicitly encoded DEFAULT, say) and must never be what a signature is checked over.
+//! Extension contents are decoded with x509-cert. Times are decoded here rather than by
+//! x509-cert because `der` rejects UTCTime years before 1970, which RFC 5280 allows (1950-).
+
+pub(crate) mod ext;
+pub(crate) mod oids;
+pub(crate) mod tlv;
+
+use alloc::boxed::Box;
+use core::fmt;
+use core::ops::Range;
+
+use der::asn1::ObjectIdentifier;
+
+use self::ext::Extensions;
+use self::tlv::{Cursor, Tlv, range_of, tag};
+use crate::alg_id::AlgorithmIdentifier;
+use crate::name::{GeneralName, Name, NameConstraints, NameKey};
+use crate::{Error, UnixTime};
+
+pub use self::ext::{
+    BasicConstraints, DistributionPoint, DistributionPointName, Extension, KeyUsage,
+    MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping, ReasonFlags,
+};
+
+/// Largest certificate accepted, in bytes.
+pub const MAX_CERTIFICATE_LEN: usize = 64 * 1024;
+
+/// A parsed X.509 certificate that owns its original DER.
+#[derive(Clone)]
+pub struct Certificate {
+    der: Box<[u8]>,
+    tbs: Range<usize>,
+    version: u8,
+    serial: Range<usize>,
+    signature_oid: ObjectIdentifier,
+    signature_params: Option<Range<usize>>,
+    signature: Range<usize>,
+    signature_aligned: bool,
+    issuer: Range<usize>,
+    subject: Range<usize>,
+    issuer_key: NameKey,
+    subject_key: NameKey,
+    not_before: UnixTime,
+    not_after: UnixTime,
+    spki: Range<usize>,
+    ext: Extensions,
+}
+
+/// The validity period; both bounds are inclusive (RFC 5280 4.1.2.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Validity {
+    /// notBefore.
+    pub not_before: UnixTime,
+    /// notAfter.
+    pub not_after: UnixTime,
+}
+
+impl Validity {
+    /// Whether `time` lies within the period, bounds included.
+    pub fn contains(&self, time: UnixTime) -> bool {
+        self.not_before <= time && time <= self.not_after
+    }
+}
+
+impl Certificate {
+    /// Parses a DER certificate, copying the input.
+    ///
+    /// Rejects malformed structure, a TBS `signature` field that differs from the outer
+    /// `signatureAlgorithm`, duplicate extensions and malformed recognized extensions.
+    /// Unknown critical extensions are accepted here and rejected by path validation, so
+    /// that such a certificate can still be displayed.
+    pub fn from_der(der: &[u8]) -> Result<Self, Error> {
+        if der.len() > MAX_CERTIFICATE_LEN {
+            return Err(Error::MalformedCertificate);
+        }
+        let der: Box<[u8]> = der.into();
+        let parts = Parts::decode(&der)?;
+        let ext = match parts.extensions {
+            Some(seq) => Extensions::parse(&der, seq)?,
+            None => Extensions::default(),
+        };
+        let outer_alg = AlgorithmIdentifier::decode_der(parts.outer_alg.full)
+            .map_err(|_| Error::MalformedCertificate)?;
+        let inner_alg = AlgorithmIdentifier::decode_der(parts.inner_alg.full)
+            .map_err(|_| Error::MalformedCertificate)?;
+        if outer_alg != inner_alg {
+            return Err(Error::SignatureAlgorithmFieldMismatch);
+        }
+        Ok(Self {
+            tbs: range_of(&der, parts.tbs),
+            version: parts.version,
+            serial: range_of(&der, parts.serial),
+            signature_oid: outer_alg.oid(),
+            signature_params: outer_alg.parameters().map(|p| range_of(&der, p)),
+            signature: range_of(&der, parts.signature),
+            signature_aligned: parts.signature_aligned,
+            issuer: range_of(&der, parts.issuer.full),
+            subject: range_of(&der, parts.subject.full),
+            issuer_key: NameKey::from_der(parts.issuer.full)?,
+            subject_key: NameKey::from_der(parts.subject.full)?,
+            not_before: parts.not_before,
+            not_after: parts.not_after,
+            spki: range_of(&der, parts.spki),
+            ext,
+            der,
+        })
+    }
+
+    /// The certificate's DER, as given.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// The DER of `tbsCertificate`, exactly as signed.
+    pub fn tbs_der(&self) -> &[u8] {
+        &self.der[self.tbs.clone()]
+    }
+
+    /// The version number: 1, 2 or 3.
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// The serial number's INTEGER content octets (big-endian two's complement, as encoded).
+    pub fn serial(&self) -> &[u8] {
+        &self.der[self.serial.clone()]
+    }
+
+    /// The issuer name.
+    pub fn issuer(&self) -> Name<'_> {
+        Name::from_checked(&self.der[self.issuer.clone()])
+    }
+
+    /// The subject name.
+    pub fn subject(&self) -> Name<'_> {
+        Name::from_checked(&self.der[self.subject.clone()])
+    }
+
+    /// The validity period.
+    pub fn validity(&self) -> Validity {
+        Validity {
+            not_before: self.not_before,
+            not_after: self.not_after,
+        }
+    }
+
+    /// The DER `SubjectPublicKeyInfo`, as encoded in the certificate.
+    pub fn spki_der(&self) -> &[u8] {
+        &self.der[self.spki.clone()]
+    }
+
+    /// The signature algorithm (outer `signatureAlgorithm`, equal to the TBS field).
+    pub fn signature_algorithm(&self) -> AlgorithmIdentifier<'_> {
+        AlgorithmIdentifier::new(
+            self.signature_oid,
+            self.signature_params.clone().map(|r| &self.der[r]),
+        )
+    }
+
+    /// The signature value (the BIT STRING's octets).
+    pub fn signature(&self) -> &[u8] {
+        &self.der[self.signature.clone()]
+    }
+
+    /// The signed data, for verification; `None` when the signature BIT STRING has unused
+    /// bits, which no RSA or ECDSA signature has.
+    pub(crate) fn signed_data(&self) -> Option<crate::SignedData<'_>> {
+        self.signature_aligned.then(|| crate::SignedData {
+            message: self.tbs_der(),
+            algorithm: self.signature_algorithm(),
+            signature: self.signature(),
+        })
+    }
+
+    /// Whether issuer and subject are the same name (RFC 5280 6.1: "self-issued"), as for
+    /// self-signed roots, key-rollover link certificates and same-DN cross certificates.
+    pub fn is_self_issued(&self) -> bool {
+        self.issuer_key == self.subject_key
+    }
+
+    /// Every extension, in certificate order.
+    pub fn extensions(&self) -> impl Iterator<Item = Extension<'_>> {
+        self.ext.raw.iter().map(|e| Extension {
+            oid: e.oid,
+            critical: e.critical,
+            value: &self.der[e.value.clone()],
+        })
+    }
+
+    /// The extension with this OID, if present.
+    pub fn extension(&self, oid: ObjectIdentifier) -> Option<Extension<'_>> {
+        self.extensions().find(|e| e.oid == oid)
+    }
+
+    /// The OIDs of the critical extensions.
+    pub fn critical_extensions(&self) -> impl Iterator<Item = ObjectIdentifier> + '_ {
+        self.ext.raw.iter().filter(|e| e.critical).map(|e| e.oid)
+    }
+
+    /// The first critical extension this crate does not process; path validation rejects
+    /// a certificate that has one.
+    pub fn unsupported_critical_extension(&self) -> Option<ObjectIdentifier> {
+        self.ext.unsupported_critical
+    }
+
+    /// basicConstraints.
+    pub fn basic_constraints(&self) -> Option<BasicConstraints> {
+        self.ext.basic_constraints
+    }
+
+    /// Whether basicConstraints says `cA: TRUE`.
+    pub fn is_ca(&self) -> bool {
+        self.ext.basic_constraints.is_some_and(|bc| bc.ca)
+    }
+
+    /// keyUsage.
+    pub fn key_usage(&self) -> Option<KeyUsage> {
+        self.ext.key_usage
+    }
+
+    /// extKeyUsage purposes (not enforced by path validation; the application decides).
+    pub fn extended_key_usage(&self) -> Option<&[ObjectIdentifier]> {
+        self.ext.ext_key_usage.as_deref()
+    }
+
+    /// subjectKeyIdentifier.
+    pub fn subject_key_id(&self) -> Option<&[u8]> {
+        self.ext.subject_key_id.as_deref()
+    }
+
+    /// authorityKeyIdentifier's `keyIdentifier`.
+    pub fn authority_key_id(&self) -> Option<&[u8]> {
+        self.ext.authority_key_id.as_deref()
+    }
+
+    /// certificatePolicies: the asserted policy OIDs (qualifiers are not interpreted).
+    pub fn policies(&self) -> Option<&[ObjectIdentifier]> {
+        self.ext.policies.as_deref()
+    }
+
+    /// policyMappings.
+    pub fn policy_mappings(&self) -> Option<&[PolicyMapping]> {
+        self.ext.policy_mappings.as_deref()
+    }
+
+    /// policyConstraints.
+    pub fn policy_constraints(&self) -> Option<PolicyConstraints> {
+        self.ext.policy_constraints
+    }
+
+    /// inhibitAnyPolicy skip count.
+    pub fn inhibit_any_policy(&self) -> Option<u32> {
+        self.ext.inhibit_any_policy
+    }
+
+    /// nameConstraints: permitted subtrees (`None` if absent) and excluded subtrees.
+    pub fn name_constraints(
+        &self,
+    ) -> Option<(Option<&[crate::GeneralSubtree]>, &[crate::GeneralSubtree])> {
+        self.ext
+            .name_constraints
+            .as_ref()
+            .map(|nc| (nc.permitted.as_deref(), nc.excluded.as_slice()))
+    }
+
+    /// subjectAltName.
+    pub fn subject_alt_names(&self) -> Option<&[GeneralName]> {
+        self.ext.subject_alt_names.as_deref()
+    }
+
+    /// cRLDistributionPoints.
+    pub fn crl_distribution_points(&self) -> Option<&[DistributionPoint]> {
+        self.ext.crl_distribution_points.as_deref()
+    }
+
+    /// freshestCRL (where delta CRLs are published).
+    pub fn freshest_crl(&self) -> Option<&[DistributionPoint]> {
+        self.ext.freshest_crl.as_deref()
+    }
+
+    pub(crate) fn issuer_key(&self) -> &NameKey {
+        &self.issuer_key
+    }
+
+    pub(crate) fn subject_key(&self) -> &NameKey {
+        &self.subject_key
+    }
+
+    pub(crate) fn name_constraints_ext(&self) -> Option<&NameConstraints> {
+        self.ext.name_constraints.as_ref()
+    }
+}
+
+impl PartialEq for Certificate {
+    fn eq(&self, other: &Self) -> bool {
+        self.der == other.der
+    }
+}
+
+impl Eq for Certificate {}
+
+impl fmt::Debug for Certificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Certificate")
+            .field("subject", &self.subject())
+            .field("issuer", &self.issuer())
+            .field("serial", &HexBytes(self.serial()))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Bytes shown as hex in `Debug` output.
+pub(crate) struct HexBytes<'a>(pub(crate) &'a [u8]);
+
+impl fmt::Debug for HexBytes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+/// The outer structure of a certificate, as slices of the input.
+struct Parts<'a> {
+    tbs: &'a [u8],
+    version: u8,
+    serial: &'a [u8],
+    inner_alg: Tlv<'a>,
+    issuer: Tlv<'a>,
+    not_before: UnixTime,
+    not_after: UnixTime,
+    subject: Tlv<'a>,
+    spki: &'a [u8],
+    extensions: Option<&'a [u8]>,
+    outer_alg: Tlv<'a>,
+    signature: &'a [u8],
+    signature_aligned: bool,
+}
+
+impl<'a> Parts<'a> {
+    fn decode(der: &'a [u8]) -> Result<Self, Error> {
+        Self::decode_inner(der).map_err(|e| match e {
+            Decoded::Der => Error::MalformedCertificate,
+            Decoded::Other(e) => e,
+        })
+    }
+
+    fn decode_inner(der: &'a [u8]) -> Result<Self, Decoded> {
+        let mut outer = Cursor::new(der)?;
+        let cert = outer.expect(tag::SEQUENCE)?;
+        outer.finish()?;
+        let mut c = Cursor::new(cert.value)?;
+        let tbs = c.expect(tag::SEQUENCE)?;
+        let outer_alg = c.expect(tag::SEQUENCE)?;
+        let (signature, signature_aligned) = signature_bits(c.expect(tag::BIT_STRING)?.value)?;
+        c.finish()?;
+
+        let mut t = Cursor::new(tbs.value)?;
+        // version [0] EXPLICIT Version DEFAULT v1: an explicit v1 is tolerated.
+        let version = match t.optional(0xa0)? {
+            Some(v) => match tlv::single(v.value, tag::INTEGER)? {
+                [n @ 0..=2] => n + 1,
+                _ => return Err(Error::MalformedCertificate.into()),
+            },
+            None => 1,
+        };
+        let serial = t.expect(tag::INTEGER)?.value;
+        if serial.is_empty() || serial.len() > 21 {
+            // RFC 5280 4.1.2.2: up to 20 octets (plus a sign octet, tolerated).
+            return Err(Error::MalformedCertificate.into());
+        }
+        let inner_alg = t.expect(tag::SEQUENCE)?;
+        let issuer = t.expect(tag::SEQUENCE)?;
+        let validity = t.expect(tag::SEQUENCE)?;
+        let (not_before, not_after) = decode_validity(validity.value)?;
+        let subject = t.expect(tag::SEQUENCE)?;
+        let spki = t.expect(tag::SEQUENCE)?.full;
+        let _issuer_uid = t.optional(0x81)?;
+        let _subject_uid = t.optional(0x82)?;
+        let extensions = match t.optional(0xa3)? {
+            Some(wrapper) if version == 3 => Some(tlv::single(wrapper.value, tag::SEQUENCE)?),
+            Some(_) => return Err(Error::MalformedCertificate.into()),
+            None => None,
+        };
+        t.finish()?;
+        Ok(Self {
+            tbs: tbs.full,
+            version,
+            serial,
+            inner_alg,
+            issuer,
+            not_before,
+            not_after,
+            subject,
+            spki,
+            extensions,
+            outer_alg,
+            signature,
+            signature_aligned,
+        })
+    }
+}
+
+/// Decoding failed in `der` (malformed structure) or for a reason of our own.
+enum Decoded {
+    Der,
+    Other(Error),
+}
+
+impl From<der::Error> for Decoded {
+    fn from(_: der::Error) -> Self {
+        Decoded::Der
+    }
+}
+
+impl From<Error> for Decoded {
+    fn from(e: Error) -> Self {
+        Decoded::Other(e)
+    }
+}
+
+fn decode_validity(value: &[u8]) -> Result<(UnixTime, UnixTime), Decoded> {
+    let mut v = Cursor::new(value)?;
+    let not_before = decode_time(&mut v)?;
+    let not_after = decode_time(&mut v)?;
+    v.finish()?;
+    Ok((not_before, not_after))
+}
+
+/// Reads one X.509 `Time` (UTCTime or GeneralizedTime).
+pub(crate) fn decode_time(c: &mut Cursor<'_>) -> Result<UnixTime, Error> {
+    let t = c.any().map_err(|_| Error::MalformedTime)?;
+    match t.tag {
+        tag::UTC_TIME | tag::GENERALIZED_TIME => {
+            UnixTime::from_x509_time(t.tag, t.value).ok_or(Error::MalformedTime)
+        }
+        _ => Err(Error::MalformedTime),
+    }
+}
+
+/// A signature BIT STRING: its octets, and whether it is octet-aligned (no unused bits).
+/// A misaligned one still parses (PKITS "BadSigned" certificates alter that octet); it can
+/// never verify.
+pub(crate) fn signature_bits(value: &[u8]) -> der::Result<(&[u8], bool)> {
+    match value.split_first() {
+        Some((0, rest)) => Ok((rest, true)),
+        Some((1..=7, rest)) if !rest.is_empty() => Ok((rest, false)),
+        _ => Err(der::Tag::BitString.value_error().into()),
+    }
+}

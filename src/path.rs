@@ -1,0 +1,254 @@
+//! Certification path building and validation (RFC 5280 section 6.1, RFC 4158 ideas).
+//!
+//! From the end-entity certificate the builder searches, depth first, for issuers among
+//! the trust anchors and the caller's intermediates whose subject matches the issuer name.
+//! Candidates whose subjectKeyIdentifier matches the authorityKeyIdentifier are tried
+//! first, but every candidate is tried: J-LIS root generations share one DN with different
+//! keys, so a name match says nothing about which key signed. A certificate may appear in a
+//! path only once, judged by subject name and key (so a self-issued link certificate, whose
+//! key differs from its issuer's, is allowed). Each complete candidate path is validated per
+//! RFC 5280 6.1 and then checked for revocation; the first that passes is returned,
+//! otherwise the most specific error seen ([`Error::rank`]).
+
+mod budget;
+mod build;
+mod policy_tree;
+mod validate;
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use der::asn1::ObjectIdentifier;
+
+use crate::cert::Certificate;
+use crate::key::{PublicKeyInfo, split_spki};
+use crate::name::{DistinguishedName, Name, NameKey};
+use crate::revocation::{RevocationMode, RevocationOutcome, RevocationSource};
+use crate::{Backend, Error, SignatureVerificationAlgorithm, UnixTime};
+
+pub use self::budget::Budget;
+pub(crate) use self::budget::is_fatal;
+pub use crate::cert::oids::ANY_POLICY;
+
+/// A trusted public key with its subject name: where every path ends.
+///
+/// An anchor made from a certificate also checks the certificate's validity period at the
+/// validation time (RFC 5280 does not require it; a verifier pinning J-LIS root
+/// generations expects an expired generation to stop validating). No other field of an
+/// anchor certificate is processed.
+#[derive(Clone, Debug)]
+pub struct TrustAnchor {
+    subject: DistinguishedName,
+    spki: Box<[u8]>,
+    cert: Option<Certificate>,
+}
+
+impl TrustAnchor {
+    /// An anchor from a (typically self-signed) certificate.
+    pub fn from_certificate(cert: Certificate) -> Self {
+        Self {
+            subject: DistinguishedName::from_parts(
+                cert.subject().as_der(),
+                cert.subject_key().clone(),
+            ),
+            spki: cert.spki_der().into(),
+            cert: Some(cert),
+        }
+    }
+
+    /// An anchor from a DER subject `Name` and a DER `SubjectPublicKeyInfo`.
+    pub fn from_subject_and_spki(subject: &[u8], spki: &[u8]) -> Result<Self, Error> {
+        split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        Ok(Self {
+            subject: DistinguishedName::from_der(subject)?,
+            spki: spki.into(),
+            cert: None,
+        })
+    }
+
+    /// The anchor's subject name.
+    pub fn subject(&self) -> Name<'_> {
+        self.subject.name()
+    }
+
+    /// The anchor's SubjectPublicKeyInfo.
+    pub fn spki_der(&self) -> &[u8] {
+        &self.spki
+    }
+
+    /// The certificate the anchor was made from, if any.
+    pub fn certificate(&self) -> Option<&Certificate> {
+        self.cert.as_ref()
+    }
+
+    pub(crate) fn subject_key(&self) -> &NameKey {
+        self.subject.key()
+    }
+
+    /// The subjectKeyIdentifier of the anchor certificate, for ordering candidates.
+    pub(crate) fn key_id(&self) -> Option<&[u8]> {
+        self.cert.as_ref().and_then(Certificate::subject_key_id)
+    }
+}
+
+/// The inputs of RFC 5280 6.1.1 other than the path, and how much work is allowed.
+#[derive(Clone, Copy)]
+pub struct PathValidator<'a> {
+    algorithms: &'a [&'static dyn SignatureVerificationAlgorithm],
+    time: UnixTime,
+    initial_policies: &'a [ObjectIdentifier],
+    require_explicit_policy: bool,
+    inhibit_policy_mapping: bool,
+    inhibit_any_policy: bool,
+    revocation_mode: RevocationMode,
+    revocation: Option<&'a dyn RevocationSource>,
+    budget: Budget,
+}
+
+impl<'a> PathValidator<'a> {
+    /// Validation at `time` with these signature algorithms; policy inputs at their RFC 5280
+    /// defaults (any policy, nothing required or inhibited), revocation off, default budget.
+    pub fn new(
+        algorithms: &'a [&'static dyn SignatureVerificationAlgorithm],
+        time: UnixTime,
+    ) -> Self {
+        Self {
+            algorithms,
+            time,
+            initial_policies: &[],
+            require_explicit_policy: false,
+            inhibit_policy_mapping: false,
+            inhibit_any_policy: false,
+            revocation_mode: RevocationMode::Off,
+            revocation: None,
+            budget: Budget::DEFAULT,
+        }
+    }
+
+    /// As [`PathValidator::new`] with a backend's algorithms.
+    pub fn with_backend(backend: &'a Backend, time: UnixTime) -> Self {
+        Self::new(backend.algorithms, time)
+    }
+
+    /// user-initial-policy-set; empty (the default) means `{anyPolicy}`.
+    pub fn initial_policies(mut self, policies: &'a [ObjectIdentifier]) -> Self {
+        self.initial_policies = policies;
+        self
+    }
+
+    /// initial-explicit-policy: the path must be valid for at least one policy.
+    pub fn require_explicit_policy(mut self, on: bool) -> Self {
+        self.require_explicit_policy = on;
+        self
+    }
+
+    /// initial-policy-mapping-inhibit.
+    pub fn inhibit_policy_mapping(mut self, on: bool) -> Self {
+        self.inhibit_policy_mapping = on;
+        self
+    }
+
+    /// initial-any-policy-inhibit.
+    pub fn inhibit_any_policy(mut self, on: bool) -> Self {
+        self.inhibit_any_policy = on;
+        self
+    }
+
+    /// Revocation checking with `mode` against `source` (for example a [`crate::CrlSet`]).
+    pub fn revocation(mut self, mode: RevocationMode, source: &'a dyn RevocationSource) -> Self {
+        self.revocation_mode = mode;
+        self.revocation = Some(source);
+        self
+    }
+
+    /// Work limits.
+    pub fn budget(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// The validation time.
+    pub fn time(&self) -> UnixTime {
+        self.time
+    }
+
+    /// Builds and validates a path from `end_entity` through any of `intermediates` (in any
+    /// order, untrusted, possibly irrelevant) to one of `anchors`.
+    pub fn validate<'c>(
+        &self,
+        end_entity: &'c Certificate,
+        intermediates: &'c [Certificate],
+        anchors: &'c [TrustAnchor],
+    ) -> Result<ValidatedPath<'c>, Error> {
+        build::validate(self, end_entity, intermediates, anchors)
+    }
+}
+
+/// A path that validated: certificates from the end entity up, the anchor, and the
+/// user-constrained policy set.
+#[derive(Debug)]
+pub struct ValidatedPath<'c> {
+    entries: Vec<PathEntry<'c>>,
+    anchor: &'c TrustAnchor,
+    policies: Vec<ObjectIdentifier>,
+}
+
+impl<'c> ValidatedPath<'c> {
+    /// One entry per certificate, end entity first, the anchor not included.
+    pub fn entries(&self) -> &[PathEntry<'c>] {
+        &self.entries
+    }
+
+    /// The certificates, end entity first.
+    pub fn certificates(&self) -> impl Iterator<Item = &'c Certificate> + '_ {
+        self.entries.iter().map(|e| e.certificate)
+    }
+
+    /// The end-entity certificate.
+    pub fn end_entity(&self) -> &'c Certificate {
+        self.entries[0].certificate
+    }
+
+    /// The trust anchor the path ends at.
+    pub fn anchor(&self) -> &'c TrustAnchor {
+        self.anchor
+    }
+
+    /// The user-constrained policy set (RFC 5280 6.1.6): the policies for which the path is
+    /// valid, within the initial policy set; contains anyPolicy when any policy is
+    /// acceptable. Empty when no policy is valid and none was required.
+    pub fn policies(&self) -> &[ObjectIdentifier] {
+        &self.policies
+    }
+}
+
+/// One certificate of a validated path and how it was verified.
+#[derive(Clone, Copy, Debug)]
+pub struct PathEntry<'c> {
+    certificate: &'c Certificate,
+    algorithm: &'static dyn SignatureVerificationAlgorithm,
+    signer_key: PublicKeyInfo,
+    revocation: RevocationOutcome,
+}
+
+impl<'c> PathEntry<'c> {
+    /// The certificate.
+    pub fn certificate(&self) -> &'c Certificate {
+        self.certificate
+    }
+
+    /// The algorithm object that verified the certificate's signature.
+    pub fn algorithm(&self) -> &'static dyn SignatureVerificationAlgorithm {
+        self.algorithm
+    }
+
+    /// The kind and size of the issuer's key that signed the certificate.
+    pub fn signer_key(&self) -> PublicKeyInfo {
+        self.signer_key
+    }
+
+    /// What revocation checking found.
+    pub fn revocation(&self) -> RevocationOutcome {
+        self.revocation
+    }
+}
