@@ -63,6 +63,7 @@ pub(super) fn validate<'c>(
             certs.push(cert);
         }
     }
+    let certs_len = certs.len();
     let mut search = Search {
         validator,
         certs,
@@ -70,6 +71,7 @@ pub(super) fn validate<'c>(
         budget: Remaining::new(validator.budget),
         edges: BTreeMap::new(),
         signer_stack: Vec::new(),
+        named_issuers: alloc::vec![None; certs_len],
     };
     let goal = Goal {
         anchor: None,
@@ -114,6 +116,8 @@ struct Search<'c, 'v> {
     edges: BTreeMap<(usize, Issuer), Result<Algorithm, Error>>,
     /// Certificates whose path is being validated as CRL signers, outermost first.
     signer_stack: Vec<usize>,
+    /// Per certificate, the certificates named as its possible issuers (filled lazily).
+    named_issuers: Vec<Option<Vec<usize>>>,
 }
 
 impl<'c> Search<'c, '_> {
@@ -184,10 +188,11 @@ impl<'c> Search<'c, '_> {
     /// key identifier matches, then unknown key identifiers, then mismatches; anchors before
     /// intermediates within each group. Certificates already in the path (same subject and
     /// key) and copies of usable anchors are left out.
-    fn candidates(&self, top: usize, partial: &Partial, goal: &Goal<'_>) -> Vec<Issuer> {
+    fn candidates(&mut self, top: usize, partial: &Partial, goal: &Goal<'_>) -> Vec<Issuer> {
         let child = self.certs[top];
         let issuer = child.issuer_key();
         let aki = child.authority_key_id();
+        let named = self.named_issuers(top);
         let mut out: Vec<(u8, Issuer)> = Vec::new();
         let allowed_anchors = || {
             self.anchors
@@ -200,10 +205,8 @@ impl<'c> Search<'c, '_> {
                 out.push((key_id_rank(aki, anchor.key_id()), Issuer::Anchor(i)));
             }
         }
-        for (id, cert) in self.certs.iter().enumerate() {
-            if cert.subject_key() != issuer {
-                continue;
-            }
+        for id in named {
+            let cert = self.certs[id];
             let same_entity = |other: &Certificate| {
                 other.subject_key() == cert.subject_key() && other.spki_der() == cert.spki_der()
             };
@@ -219,6 +222,20 @@ impl<'c> Search<'c, '_> {
         }
         out.sort_by_key(|(rank, issuer)| (*rank, matches!(issuer, Issuer::Cert(_))));
         out.into_iter().map(|(_, issuer)| issuer).collect()
+    }
+
+    /// The certificates whose subject is `child`'s issuer name, computed once per
+    /// certificate: each search step then costs the size of that group, not of the pool.
+    fn named_issuers(&mut self, child: usize) -> Vec<usize> {
+        if let Some(ids) = &self.named_issuers[child] {
+            return ids.clone();
+        }
+        let issuer = self.certs[child].issuer_key();
+        let ids: Vec<usize> = (0..self.certs.len())
+            .filter(|&id| self.certs[id].subject_key() == issuer)
+            .collect();
+        self.named_issuers[child] = Some(ids.clone());
+        ids
     }
 
     /// Verifies that `issuer`'s key signed certificate `child`, once per pair.
