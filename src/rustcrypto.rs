@@ -5,6 +5,8 @@
 //! data and test suites such as NIST PKITS; they are reachable only through
 //! [`BACKEND_WITH_LEGACY_RSA`].
 
+mod ec_tables;
+mod ec_verify;
 mod ecdsa;
 mod modexp;
 mod padding;

@@ -1,6 +1,8 @@
-//! ECDSA verification on P-256 and P-384 with the `p256` / `p384` crates.
+//! ECDSA verification on P-256 and P-384: key and signature decoding with the `p256`,
+//! `p384` and `ecdsa` crates, the arithmetic in `ec_verify` (see there for why).
 
-use ::ecdsa::signature::hazmat::PrehashVerifier;
+use alloc::boxed::Box;
+
 use der::asn1::ObjectIdentifier;
 
 use crate::alg_id::AlgorithmIdentifier;
@@ -9,6 +11,8 @@ use crate::key::{DecodedKey, NamedCurve, P256_PARAMS, P384_PARAMS};
 use crate::verify::EcdsaSignatureEncoding;
 use crate::{Error, HashAlgorithm, SignatureScheme, SignatureVerificationAlgorithm, oid};
 use crate::{PreparedKey, PublicKeyInfo};
+
+use super::ec_verify;
 
 /// ECDSA on one named curve with one hash and one signature encoding.
 #[derive(Debug)]
@@ -181,19 +185,35 @@ impl SignatureVerificationAlgorithm for EcdsaAlgorithm {
             _ => return Err(Error::SignatureAlgorithmMismatch),
         };
         let info = PublicKeyInfo::Ec { curve: self.curve };
-        // Decoding checks the point is on the curve and not the identity.
-        Ok(match self.curve {
-            NamedCurve::P256 => PreparedKey::new(
-                info,
-                p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                    .map_err(|_| Error::MalformedPublicKey)?,
-            ),
-            NamedCurve::P384 => PreparedKey::new(
-                info,
-                p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                    .map_err(|_| Error::MalformedPublicKey)?,
-            ),
-        })
+        // The curve crates decode and validate the point (on the curve, not the identity);
+        // the per-key table for our own verifier is built from its affine coordinates.
+        let prepared = match self.curve {
+            NamedCurve::P256 => {
+                let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                    .map_err(|_| Error::MalformedPublicKey)?;
+                let sec1 = key.to_sec1_point(false);
+                let q = ec_verify::P256
+                    .affine_from_be(
+                        sec1.x().ok_or(Error::MalformedPublicKey)?,
+                        sec1.y().ok_or(Error::MalformedPublicKey)?,
+                    )
+                    .ok_or(Error::MalformedPublicKey)?;
+                EcPrepared::P256(Box::new(ec_verify::P256.key_table(&q)))
+            }
+            NamedCurve::P384 => {
+                let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                    .map_err(|_| Error::MalformedPublicKey)?;
+                let sec1 = key.to_sec1_point(false);
+                let q = ec_verify::P384
+                    .affine_from_be(
+                        sec1.x().ok_or(Error::MalformedPublicKey)?,
+                        sec1.y().ok_or(Error::MalformedPublicKey)?,
+                    )
+                    .ok_or(Error::MalformedPublicKey)?;
+                EcPrepared::P384(Box::new(ec_verify::P384.key_table(&q)))
+            }
+        };
+        Ok(PreparedKey::new(info, prepared))
     }
 
     fn verify_prepared(
@@ -202,53 +222,57 @@ impl SignatureVerificationAlgorithm for EcdsaAlgorithm {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        match self.curve {
-            NamedCurve::P256 => {
-                let key = key
-                    .downcast_ref()
-                    .ok_or(Error::SignatureAlgorithmMismatch)?;
-                verify_p256(
-                    key,
-                    digest(self.hash, message).as_bytes(),
-                    signature,
-                    self.encoding,
-                )
+        let prepared = key
+            .downcast_ref::<EcPrepared>()
+            .ok_or(Error::SignatureAlgorithmMismatch)?;
+        let hashed = digest(self.hash, message);
+        let verified = match (prepared, self.curve) {
+            (EcPrepared::P256(table), NamedCurve::P256) => {
+                let (r, s) = split_signature::<p256::NistP256>(signature, self.encoding)?;
+                ec_verify::P256.verify(table, hashed.as_bytes(), &r, &s)
             }
-            NamedCurve::P384 => {
-                let key = key
-                    .downcast_ref()
-                    .ok_or(Error::SignatureAlgorithmMismatch)?;
-                verify_p384(
-                    key,
-                    digest(self.hash, message).as_bytes(),
-                    signature,
-                    self.encoding,
-                )
+            (EcPrepared::P384(table), NamedCurve::P384) => {
+                let (r, s) = split_signature::<p384::NistP384>(signature, self.encoding)?;
+                ec_verify::P384.verify(table, hashed.as_bytes(), &r, &s)
             }
+            _ => return Err(Error::SignatureAlgorithmMismatch),
+        };
+        if verified {
+            Ok(())
+        } else {
+            Err(Error::BadSignature)
         }
     }
 }
 
-macro_rules! curve_verify {
-    ($fn:ident, $krate:ident) => {
-        fn $fn(
-            key: &$krate::ecdsa::VerifyingKey,
-            prehash: &[u8],
-            signature: &[u8],
-            encoding: EcdsaSignatureEncoding,
-        ) -> Result<(), Error> {
-            let signature = match encoding {
-                EcdsaSignatureEncoding::Der => $krate::ecdsa::Signature::from_der(signature),
-                EcdsaSignatureEncoding::FixedWidth => {
-                    $krate::ecdsa::Signature::from_slice(signature)
-                }
-            }
-            .map_err(|_| Error::MalformedSignature)?;
-            key.verify_prehash(prehash, &signature)
-                .map_err(|_| Error::BadSignature)
-        }
-    };
+/// The RustCrypto backend's prepared EC key: odd multiples of Q for the wNAF verifier.
+enum EcPrepared {
+    P256(Box<[ec_verify::Affine<4>; ec_verify::KEY_TABLE_LEN]>),
+    P384(Box<[ec_verify::Affine<6>; ec_verify::KEY_TABLE_LEN]>),
 }
 
-curve_verify!(verify_p256, p256);
-curve_verify!(verify_p384, p384);
+/// Decodes a signature (DER or fixed width) and returns r and s as big-endian bytes; the
+/// `ecdsa` crate checks 0 < r, s < n.
+fn split_signature<C>(
+    signature: &[u8],
+    encoding: EcdsaSignatureEncoding,
+) -> Result<
+    (
+        ::ecdsa::elliptic_curve::FieldBytes<C>,
+        ::ecdsa::elliptic_curve::FieldBytes<C>,
+    ),
+    Error,
+>
+where
+    C: ::ecdsa::EcdsaCurve + ::ecdsa::elliptic_curve::CurveArithmetic,
+    ::ecdsa::der::MaxSize<C>: ::ecdsa::elliptic_curve::array::ArraySize,
+    <::ecdsa::elliptic_curve::FieldBytesSize<C> as core::ops::Add>::Output:
+        core::ops::Add<::ecdsa::der::MaxOverhead> + ::ecdsa::elliptic_curve::array::ArraySize,
+{
+    let signature = match encoding {
+        EcdsaSignatureEncoding::Der => ::ecdsa::Signature::<C>::from_der(signature),
+        EcdsaSignatureEncoding::FixedWidth => ::ecdsa::Signature::<C>::from_slice(signature),
+    }
+    .map_err(|_| Error::MalformedSignature)?;
+    Ok(signature.split_bytes())
+}

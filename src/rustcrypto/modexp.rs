@@ -177,7 +177,7 @@ impl MontModulus {
 
 /// CIOS Montgomery multiplication: `a·b·R^-1 mod n` with R = 2^(64·L).
 #[inline(always)]
-fn mont_mul_cios<const L: usize>(
+pub(crate) fn mont_mul_cios<const L: usize>(
     n: &[u64; L],
     n0_inv: u64,
     a: &[u64; L],
@@ -216,10 +216,12 @@ fn mont_mul_cios<const L: usize>(
 }
 
 /// -n0^-1 mod 2^64 by Newton iteration (each step doubles the correct low bits).
-fn neg_inverse_mod_2_64(n0: u64) -> u64 {
+pub(crate) const fn neg_inverse_mod_2_64(n0: u64) -> u64 {
     let mut inv = 1u64;
-    for _ in 0..6 {
+    let mut i = 0;
+    while i < 6 {
         inv = inv.wrapping_mul(2u64.wrapping_sub(n0.wrapping_mul(inv)));
+        i += 1;
     }
     inv.wrapping_neg()
 }
@@ -247,7 +249,7 @@ fn to_be_bytes(limbs: &[u64], out: &mut [u8]) {
     }
 }
 
-fn less_than(a: &[u64], b: &[u64]) -> bool {
+pub(crate) fn less_than(a: &[u64], b: &[u64]) -> bool {
     for (x, y) in a.iter().rev().zip(b.iter().rev()) {
         if x != y {
             return x < y;
@@ -256,7 +258,8 @@ fn less_than(a: &[u64], b: &[u64]) -> bool {
     false
 }
 
-fn sub_in_place(a: &mut [u64], b: &[u64]) {
+/// `a -= b`, returning the final borrow.
+pub(crate) fn sub_in_place(a: &mut [u64], b: &[u64]) -> bool {
     let mut borrow = 0u64;
     for (x, &y) in a.iter_mut().zip(b) {
         let (d1, b1) = x.overflowing_sub(y);
@@ -264,6 +267,7 @@ fn sub_in_place(a: &mut [u64], b: &[u64]) {
         *x = d2;
         borrow = u64::from(b1 | b2);
     }
+    borrow != 0
 }
 
 #[cfg(test)]
@@ -275,7 +279,7 @@ mod tests {
     fn matches_u128_modexp_on_small_moduli() {
         for (n, s, e) in [
             (0xffff_fffb_u64, 12345u64, 65537u64),
-            (0xdead_beef_1, 7, 3),
+            (0x0000_000d_eadb_eef1, 7, 3),
             (1_000_003, 999_999, 17),
         ] {
             let modulus = n.to_be_bytes();
