@@ -184,6 +184,76 @@ pub enum Error {
         /// Position in the path of the certificate being checked.
         index: u8,
     },
+    /// CMS: the input is not a well-formed DER `ContentInfo` holding a `SignedData` (RFC 5652
+    /// 3 and 5): bad encoding, a missing or misplaced field, or a version number that
+    /// contradicts the contents (5.1, 5.3).
+    CmsMalformed,
+    /// CMS: the `ContentInfo` holds something other than `id-signedData`.
+    CmsNotSignedData,
+    /// CMS: the SignedData (or detached content that has to be kept in memory) is longer than
+    /// `cms::MAX_INPUT_LEN`.
+    CmsInputTooLarge,
+    /// CMS: more SignerInfos than `cms::MAX_SIGNERS`.
+    CmsTooManySigners,
+    /// CMS: a SignerInfo carries more signed or unsigned attributes (or an attribute more
+    /// values) than `cms::MAX_ATTRIBUTES`.
+    CmsTooManyAttributes,
+    /// CMS: more embedded certificates than `cms::MAX_CERTIFICATES`.
+    CmsTooManyCertificates,
+    /// CMS: more embedded revocation entries (CRLs) than `cms::MAX_CRLS`.
+    CmsTooManyCrls,
+    /// CMS: more digestAlgorithms entries than `cms::MAX_DIGEST_ALGORITHMS`.
+    CmsTooManyDigestAlgorithms,
+    /// CMS: the SignedData has no SignerInfo (a certificates-only message signs nothing).
+    CmsNoSigners,
+    /// CMS: the content is detached and the caller supplied none.
+    CmsDetachedContentMissing,
+    /// CMS: the caller supplied detached content but the SignedData carries its own.
+    CmsUnexpectedContent,
+    /// CMS: reading the caller's detached content failed.
+    CmsContentUnreadable,
+    /// CMS: the content-type signed attribute differs from eContentType (RFC 5652 11.1).
+    CmsContentTypeMismatch,
+    /// CMS: the message-digest signed attribute differs from the digest of the content
+    /// (RFC 5652 11.2, 5.4).
+    CmsMessageDigestMismatch,
+    /// CMS: signed attributes are present without content-type or message-digest
+    /// (RFC 5652 5.3).
+    CmsMissingAttribute,
+    /// CMS: content-type, message-digest or signing-time appears more than once among the
+    /// signed attributes (RFC 5652 11: each is single-instance).
+    CmsDuplicateAttribute,
+    /// CMS: a content-type, message-digest or signing-time attribute does not have exactly
+    /// one well-formed value, or a countersignature is among the signed attributes.
+    CmsMalformedAttribute,
+    /// CMS: the SignerInfo's digestAlgorithm is not SHA-1, SHA-256, SHA-384 or SHA-512 (with
+    /// absent or NULL parameters).
+    CmsUnsupportedDigestAlgorithm,
+    /// CMS: the digest algorithm is known but not allowed (SHA-1 unless the caller allows it).
+    CmsDigestAlgorithmNotAllowed,
+    /// CMS: the signatureAlgorithm's hash differs from the digestAlgorithm (RFC 5754 3,
+    /// RFC 4056 3, RFC 5753 7.2).
+    CmsDigestAlgorithmMismatch,
+    /// CMS: no embedded or caller-supplied certificate matches the SignerIdentifier.
+    CmsSignerCertificateMissing,
+    /// CMS: the signer certificate's keyUsage allows neither digitalSignature nor
+    /// nonRepudiation.
+    CmsSignerKeyUsage,
+    /// CMS: the signature verified but the signer's certificate did not validate; the path
+    /// error is in the per-signer result (`cms::SignerReport::path_error`).
+    CmsSignerPath {
+        /// Index of the SignerInfo, in input order.
+        signer: u8,
+    },
+    /// CMS: validation at the signing time was requested but the SignerInfo has no
+    /// signing-time attribute.
+    CmsSigningTimeMissing,
+    /// CMS: the signatures that verified do not meet the caller's requirement (all, any, or
+    /// one per algorithm family).
+    CmsSignerRequirementNotMet,
+    /// CMS: the signer verified, but the caller's sunset-policy table rejects the algorithm
+    /// of its signature or of a certificate on its path at the validation time.
+    CmsAlgorithmRejected,
 }
 
 impl Error {
@@ -236,6 +306,34 @@ impl Error {
             Error::MaximumSignatureChecksExceeded
             | Error::MaximumPathBuildStepsExceeded
             | Error::TooManyNameConstraintComparisons => 100,
+            // CMS. Document-level errors rank low; per-signer errors rank by how far the
+            // signer got (algorithms, attributes, signature, certificate path), so that with
+            // "any one signer suffices" the most advanced failure is reported.
+            Error::CmsMalformed
+            | Error::CmsNotSignedData
+            | Error::CmsInputTooLarge
+            | Error::CmsTooManySigners
+            | Error::CmsTooManyAttributes
+            | Error::CmsTooManyCertificates
+            | Error::CmsTooManyCrls
+            | Error::CmsTooManyDigestAlgorithms
+            | Error::CmsNoSigners
+            | Error::CmsDetachedContentMissing
+            | Error::CmsUnexpectedContent
+            | Error::CmsContentUnreadable => 5,
+            Error::CmsUnsupportedDigestAlgorithm => 10,
+            Error::CmsDigestAlgorithmNotAllowed => 11,
+            Error::CmsDigestAlgorithmMismatch => 12,
+            Error::CmsSignerCertificateMissing => 14,
+            Error::CmsSignerKeyUsage => 50,
+            Error::CmsMalformedAttribute => 31,
+            Error::CmsMissingAttribute | Error::CmsDuplicateAttribute => 32,
+            Error::CmsContentTypeMismatch => 35,
+            Error::CmsMessageDigestMismatch => 38,
+            Error::CmsSigningTimeMissing => 45,
+            Error::CmsSignerPath { .. } => 60,
+            Error::CmsAlgorithmRejected => 65,
+            Error::CmsSignerRequirementNotMet => 70,
         }
     }
 
@@ -288,6 +386,32 @@ impl Error {
             Error::UnsupportedCrlEntryCriticalExtension { .. } => {
                 "unsupported-crl-entry-critical-extension"
             }
+            Error::CmsMalformed => "cms-malformed",
+            Error::CmsNotSignedData => "cms-not-signed-data",
+            Error::CmsInputTooLarge => "cms-input-too-large",
+            Error::CmsTooManySigners => "cms-too-many-signers",
+            Error::CmsTooManyAttributes => "cms-too-many-attributes",
+            Error::CmsTooManyCertificates => "cms-too-many-certificates",
+            Error::CmsTooManyCrls => "cms-too-many-crls",
+            Error::CmsTooManyDigestAlgorithms => "cms-too-many-digest-algorithms",
+            Error::CmsNoSigners => "cms-no-signers",
+            Error::CmsDetachedContentMissing => "cms-detached-content-missing",
+            Error::CmsUnexpectedContent => "cms-unexpected-content",
+            Error::CmsContentUnreadable => "cms-content-unreadable",
+            Error::CmsContentTypeMismatch => "cms-content-type-mismatch",
+            Error::CmsMessageDigestMismatch => "cms-message-digest-mismatch",
+            Error::CmsMissingAttribute => "cms-missing-attribute",
+            Error::CmsDuplicateAttribute => "cms-duplicate-attribute",
+            Error::CmsMalformedAttribute => "cms-malformed-attribute",
+            Error::CmsUnsupportedDigestAlgorithm => "cms-unsupported-digest-algorithm",
+            Error::CmsDigestAlgorithmNotAllowed => "cms-digest-algorithm-not-allowed",
+            Error::CmsDigestAlgorithmMismatch => "cms-digest-algorithm-mismatch",
+            Error::CmsSignerCertificateMissing => "cms-signer-certificate-missing",
+            Error::CmsSignerKeyUsage => "cms-signer-key-usage",
+            Error::CmsSignerPath { .. } => "cms-signer-path",
+            Error::CmsSigningTimeMissing => "cms-signing-time-missing",
+            Error::CmsSignerRequirementNotMet => "cms-signer-requirement-not-met",
+            Error::CmsAlgorithmRejected => "cms-algorithm-rejected",
         }
     }
 }
@@ -398,6 +522,50 @@ impl fmt::Display for Error {
                 f,
                 "the CRL for certificate {index} has an unsupported critical entry extension"
             ),
+            Error::CmsMalformed => f.write_str("malformed CMS SignedData"),
+            Error::CmsNotSignedData => f.write_str("CMS content is not SignedData"),
+            Error::CmsInputTooLarge => f.write_str("CMS input exceeds the size limit"),
+            Error::CmsTooManySigners => f.write_str("too many CMS SignerInfos"),
+            Error::CmsTooManyAttributes => f.write_str("too many CMS attributes or values"),
+            Error::CmsTooManyCertificates => f.write_str("too many embedded certificates"),
+            Error::CmsTooManyCrls => f.write_str("too many embedded CRLs"),
+            Error::CmsTooManyDigestAlgorithms => f.write_str("too many CMS digest algorithms"),
+            Error::CmsNoSigners => f.write_str("CMS SignedData has no signers"),
+            Error::CmsDetachedContentMissing => f.write_str("detached content not supplied"),
+            Error::CmsUnexpectedContent => {
+                f.write_str("content supplied for a SignedData that carries its own")
+            }
+            Error::CmsContentUnreadable => f.write_str("detached content could not be read"),
+            Error::CmsContentTypeMismatch => {
+                f.write_str("content-type attribute differs from eContentType")
+            }
+            Error::CmsMessageDigestMismatch => {
+                f.write_str("message-digest attribute differs from the content digest")
+            }
+            Error::CmsMissingAttribute => {
+                f.write_str("signed attributes lack content-type or message-digest")
+            }
+            Error::CmsDuplicateAttribute => f.write_str("duplicate single-instance attribute"),
+            Error::CmsMalformedAttribute => f.write_str("malformed CMS attribute"),
+            Error::CmsUnsupportedDigestAlgorithm => f.write_str("unsupported digest algorithm"),
+            Error::CmsDigestAlgorithmNotAllowed => f.write_str("digest algorithm not allowed"),
+            Error::CmsDigestAlgorithmMismatch => {
+                f.write_str("digest algorithm inconsistent with the signature algorithm")
+            }
+            Error::CmsSignerCertificateMissing => f.write_str("signer certificate not found"),
+            Error::CmsSignerKeyUsage => {
+                f.write_str("signer certificate's keyUsage does not allow signing documents")
+            }
+            Error::CmsSignerPath { signer } => {
+                write!(f, "certificate of signer {signer} did not validate")
+            }
+            Error::CmsSigningTimeMissing => f.write_str("no signing-time attribute"),
+            Error::CmsSignerRequirementNotMet => {
+                f.write_str("verified signatures do not meet the signer requirement")
+            }
+            Error::CmsAlgorithmRejected => {
+                f.write_str("the sunset policy rejects the signer's algorithms")
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ mod revocation;
 mod time;
 mod verify;
 
+pub mod cms;
 #[cfg(feature = "aws-lc")]
 pub mod aws_lc;
 pub mod jpki;

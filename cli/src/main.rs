@@ -3,6 +3,7 @@
 //! Exit status for every subcommand: 0 verified, 1 did not verify, 2 usage error or
 //! unreadable input.
 
+mod cms_cmd;
 mod input;
 mod policy_cmd;
 mod report;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Verify one raw signature over a message with a public key or certificate.
     Sig(sig::SigArgs),
+    /// Verify a CMS SignedData (PKCS#7) document: signatures, signer certificates, paths.
+    Cms(cms_cmd::CmsArgs),
     /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
     Policy(policy_cmd::PolicyArgs),
 }
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Sig(args) => sig::run(&args),
+        Command::Cms(args) => cms_cmd::run(&args),
         Command::Policy(args) => policy_cmd::run(&args),
     };
     outcome.exit_code()

@@ -1,0 +1,378 @@
+//! `jpki-verify cms`: a CMS SignedData (PKCS#7) document, with per-signer results.
+//!
+//! Exit status: 0 when the signer requirement is met, 1 when it is not (any verification
+//! failure), 2 for usage errors and unreadable or undecodable input files (anchors,
+//! intermediates, CRLs, tables, an unreadable SIGNED file). A SIGNED file that is read but
+//! is not a valid SignedData is a verification failure (exit 1), reported like any other.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use jpki_verify::cms::{
+    AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
+    ValidationTime,
+};
+use jpki_verify::policy::{BUILTIN_TABLES, Table, builtin};
+use jpki_verify::rustcrypto::BACKEND;
+use jpki_verify::{Certificate, Crl, Error, PublicKeyInfo, RevocationMode, TrustAnchor, UnixTime};
+use serde_json::{Value, json};
+
+use crate::input::{der_objects, read_file};
+use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+
+#[derive(Args)]
+pub struct CmsArgs {
+    /// Trust anchor certificate(s), PEM or DER; a PEM file may hold several. Repeatable.
+    #[arg(long = "anchor", value_name = "FILE", required = true)]
+    anchors: Vec<PathBuf>,
+    /// Untrusted intermediate certificate(s), also tried as the signer's certificate.
+    #[arg(long = "intermediate", value_name = "FILE")]
+    intermediates: Vec<PathBuf>,
+    /// CRL(s), PEM or DER (CRLs embedded in the SignedData are used as well).
+    #[arg(long = "crl", value_name = "FILE")]
+    crls: Vec<PathBuf>,
+    /// Revocation checking: off, available (use what the CRLs say), require (a current CRL
+    /// for every certificate).
+    #[arg(long, value_enum, default_value = "off")]
+    revocation: RevocationArg,
+    /// The detached content (read once, streamed through every digest needed).
+    #[arg(long, value_name = "FILE")]
+    content: Option<PathBuf>,
+    /// Validation time, RFC 3339 (e.g. 2026-06-02T00:00:00Z). The clock is never read.
+    #[arg(
+        long,
+        value_name = "RFC3339",
+        value_parser = parse_time,
+        required_unless_present = "at_signing_time",
+        conflicts_with = "at_signing_time"
+    )]
+    at: Option<UnixTime>,
+    /// Validate each signer at its signing-time attribute (the signer's own claim).
+    #[arg(long)]
+    at_signing_time: bool,
+    /// Which signers must verify: all, any, or families:rsa,ecdsa (each family covered).
+    #[arg(long, value_name = "REQUIREMENT", default_value = "all", value_parser = parse_signers)]
+    signers: SignersArg,
+    /// Judge verified signers with a sunset table (built-in name or TOML file); SHA-1 is
+    /// then left to the table, otherwise it is refused.
+    #[arg(long, value_name = "TABLE")]
+    sunset: Option<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+    /// The SignedData (a ContentInfo), DER or PEM.
+    signed: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RevocationArg {
+    Off,
+    Available,
+    Require,
+}
+
+#[derive(Clone, Debug)]
+struct SignersArg {
+    text: String,
+    kind: SignersKind,
+}
+
+#[derive(Clone, Debug)]
+enum SignersKind {
+    All,
+    Any,
+    Families(Vec<AlgorithmFamily>),
+}
+
+fn parse_time(text: &str) -> Result<UnixTime, String> {
+    UnixTime::parse_rfc3339(text).map_err(|e| format!("{e}: expected e.g. 2026-06-02T00:00:00Z"))
+}
+
+fn parse_signers(text: &str) -> Result<SignersArg, String> {
+    let kind = match text {
+        "all" => SignersKind::All,
+        "any" => SignersKind::Any,
+        _ => {
+            let list = text
+                .strip_prefix("families:")
+                .ok_or("expected all, any or families:rsa,ecdsa")?;
+            let families = list
+                .split(',')
+                .map(|f| {
+                    AlgorithmFamily::from_name(f.trim())
+                        .ok_or_else(|| format!("unknown family `{f}` (rsa, ecdsa)"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            SignersKind::Families(families)
+        }
+    };
+    Ok(SignersArg {
+        text: text.to_owned(),
+        kind,
+    })
+}
+
+enum LoadedTable {
+    Builtin(&'static Table),
+    File(Box<Table>),
+}
+
+fn load_table(name: &str) -> Result<LoadedTable, InputError> {
+    if let Some(table) = builtin(name) {
+        return Ok(LoadedTable::Builtin(table));
+    }
+    let path = Path::new(name);
+    if !path.exists() {
+        let names: Vec<String> = BUILTIN_TABLES.iter().map(|t| t.qualified_name()).collect();
+        return Err(InputError(format!(
+            "no built-in table or file `{name}` (built-in: {})",
+            names.join(", ")
+        )));
+    }
+    let text = String::from_utf8(read_file(path)?)
+        .map_err(|_| InputError(format!("{}: not UTF-8 text", path.display())))?;
+    Table::from_toml(&text)
+        .map(|t| LoadedTable::File(Box::new(t)))
+        .map_err(|e| InputError(format!("{}: {e}", path.display())))
+}
+
+/// Every DER object in `paths`, decoded by `decode`; a failure names the file.
+fn load_all<T>(
+    paths: &[PathBuf],
+    what: &str,
+    decode: impl Fn(&[u8]) -> Result<T, Error>,
+) -> Result<Vec<T>, InputError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let bytes = read_file(path)?;
+        for object in der_objects(path, &bytes)? {
+            out.push(decode(&object.der).map_err(|e| {
+                InputError(format!("{}: not a usable {what}: {e}", path.display()))
+            })?);
+        }
+    }
+    Ok(out)
+}
+
+struct Inputs {
+    anchors: Vec<TrustAnchor>,
+    intermediates: Vec<Certificate>,
+    crls: Vec<Crl>,
+    signed: Vec<u8>,
+    content: Option<std::fs::File>,
+    table: Option<LoadedTable>,
+}
+
+fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
+    let anchors = load_all(&args.anchors, "certificate", |der| {
+        Certificate::from_der(der).map(TrustAnchor::from_certificate)
+    })?;
+    let intermediates = load_all(&args.intermediates, "certificate", Certificate::from_der)?;
+    let crls = load_all(&args.crls, "CRL", Crl::from_der)?;
+    let bytes = read_file(&args.signed)?;
+    let mut objects = der_objects(&args.signed, &bytes)?;
+    if objects.len() != 1 {
+        return Err(InputError(format!(
+            "{}: expected one SignedData, found {} PEM blocks",
+            args.signed.display(),
+            objects.len()
+        )));
+    }
+    let content = match &args.content {
+        Some(path) => Some(
+            std::fs::File::open(path)
+                .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
+    let table = args.sunset.as_deref().map(load_table).transpose()?;
+    Ok(Inputs {
+        anchors,
+        intermediates,
+        crls,
+        signed: objects.remove(0).der,
+        content,
+        table,
+    })
+}
+
+pub fn run(args: &CmsArgs) -> Outcome {
+    let mut inputs = match read_inputs(args) {
+        Ok(inputs) => inputs,
+        Err(err) => return input_failure(&err, args.json),
+    };
+    let time = match args.at {
+        Some(at) => ValidationTime::At(at),
+        None => ValidationTime::SigningTime,
+    };
+    let families;
+    let requirement = match &args.signers.kind {
+        SignersKind::All => SignerRequirement::All,
+        SignersKind::Any => SignerRequirement::Any,
+        SignersKind::Families(list) => {
+            families = list.clone();
+            SignerRequirement::Families(&families)
+        }
+    };
+    let revocation = match args.revocation {
+        RevocationArg::Off => RevocationMode::Off,
+        RevocationArg::Available => RevocationMode::CheckAvailable,
+        RevocationArg::Require => RevocationMode::RequireCurrent,
+    };
+    let mut verifier = CmsVerifier::new(&BACKEND, &inputs.anchors, time)
+        .certificates(&inputs.intermediates)
+        .crls(&inputs.crls)
+        .revocation(revocation)
+        .requirement(requirement);
+    if let Some(table) = &inputs.table {
+        let table = match table {
+            LoadedTable::Builtin(t) => t,
+            LoadedTable::File(t) => &**t,
+        };
+        verifier = verifier.sunset(table).allow_sha1(true);
+    }
+    let mut reader = inputs.content.take().map(std::io::BufReader::new);
+    let content = match reader.as_mut() {
+        Some(reader) => Content::Reader(reader),
+        None => Content::Attached,
+    };
+    let report = verifier.verify(&inputs.signed, content);
+
+    if args.json {
+        print_json(&report_json(&report, args));
+    } else {
+        print_text(&report, args);
+    }
+    if report.is_valid() {
+        Outcome::Verified
+    } else {
+        Outcome::NotVerified
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn err_json(e: Error) -> Value {
+    error_json(e.kind(), &e.to_string())
+}
+
+fn key_json(info: PublicKeyInfo) -> Value {
+    match info {
+        PublicKeyInfo::Rsa { modulus_bits } => json!({ "type": "rsa", "bits": modulus_bits }),
+        PublicKeyInfo::Ec { curve } => json!({ "type": "ec", "curve": curve.name() }),
+        _ => json!({ "type": "other" }),
+    }
+}
+
+fn signer_json(s: &SignerReport) -> Value {
+    let signer_id = match &s.signer_id {
+        Some(SignerId::IssuerAndSerialNumber { issuer, serial }) => {
+            json!({ "issuer": issuer, "serial": hex(serial) })
+        }
+        Some(SignerId::SubjectKeyIdentifier(key_id)) => {
+            json!({ "subject_key_identifier": hex(key_id) })
+        }
+        _ => Value::Null,
+    };
+    let mut v = json!({
+        "index": s.index,
+        "valid": s.result.is_ok(),
+        "signer_id": signer_id,
+        "subject": s.subject,
+        "key": s.public_key.map(key_json),
+        "family": s.family.map(|f| f.name()),
+        "digest": s.digest_algorithm.map(|h| h.name()),
+        "algorithm": s.algorithm,
+        "signing_time": s.signing_time.map(|t| t.to_string()),
+        "validation_time": s.validation_time.map(|t| t.to_string()),
+        "path": s.path.as_ref().map(|p| json!({
+            "certificates": p.certificates.iter().map(|c| json!({
+                "subject": c.subject,
+                "algorithm": c.algorithm,
+            })).collect::<Vec<_>>(),
+            "anchor": p.anchor,
+        })),
+    });
+    if let Err(e) = s.result {
+        v["error"] = err_json(e);
+    }
+    if let Some(e) = s.path_error {
+        v["path_error"] = err_json(e);
+    }
+    if let Some(policy) = &s.policy {
+        v["policy"] = json!({
+            "table": policy.table,
+            "verdict": policy.verdict.id(),
+            "findings": policy.findings,
+        });
+    }
+    v
+}
+
+fn report_json(report: &CmsReport, args: &CmsArgs) -> Value {
+    let mut v = json!({
+        "valid": report.is_valid(),
+        "content_type": report.content_type.map(|o| o.to_string()),
+        "detached": report.detached,
+        "requirement": args.signers.text,
+        "validation_time": match args.at {
+            Some(at) => at.to_string(),
+            None => "signing-time".to_owned(),
+        },
+        "signers": report.signers.iter().map(signer_json).collect::<Vec<_>>(),
+    });
+    if let Err(e) = report.result {
+        v["error"] = err_json(e);
+    }
+    v
+}
+
+fn print_text(report: &CmsReport, args: &CmsArgs) {
+    let verified = report.signers.iter().filter(|s| s.result.is_ok()).count();
+    match report.result {
+        Ok(()) => println!(
+            "valid: {verified} of {} signers verified (requirement: {})",
+            report.signers.len(),
+            args.signers.text
+        ),
+        Err(e) => println!("invalid: {e} ({})", e.kind()),
+    }
+    for s in &report.signers {
+        let status = match s.result {
+            Ok(()) => "ok".to_owned(),
+            Err(e) => format!("FAILED: {e} ({})", e.kind()),
+        };
+        println!("  signer {}: {status}", s.index);
+        if let Some(subject) = &s.subject {
+            println!("    certificate: {subject}");
+        }
+        if let Some(algorithm) = s.algorithm {
+            println!("    algorithm:   {algorithm}");
+        }
+        if let Some(t) = s.signing_time {
+            println!("    signing time (claimed): {t}");
+        }
+        if let Some(t) = s.validation_time {
+            println!("    validated at: {t}");
+        }
+        if let Some(e) = s.path_error {
+            println!("    path: {e} ({})", e.kind());
+        }
+        if let Some(path) = &s.path {
+            let chain: Vec<&str> = path
+                .certificates
+                .iter()
+                .map(|c| c.subject.as_str())
+                .collect();
+            println!("    path: {} => {}", chain.join(" -> "), path.anchor);
+        }
+        if let Some(policy) = &s.policy {
+            println!("    sunset ({}): {}", policy.table, policy.verdict.id());
+            for finding in &policy.findings {
+                println!("      {finding}");
+            }
+        }
+    }
+}

@@ -1,0 +1,610 @@
+//! Verifying a SignedData: content, each SignerInfo, the signer requirement.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use super::algorithm::{self, SignerAlgorithms};
+use super::attrs;
+use super::content::{ContentBytes, HashedContent, Source, hash_content};
+use super::parse::{self, RawSignerId, SignedDataParts, SignerInfoParts};
+use super::{
+    AlgorithmFamily, CmsReport, CmsVerifier, Content, PathCertificate, PathSummary, PolicyReport,
+    SignerId, SignerReport, SignerRequirement, ValidationTime, oids,
+};
+use crate::cert::KeyUsage;
+use crate::policy::{AlgorithmDescriptor, Date, SignedItem, Table, Verdict};
+use crate::{
+    Certificate, Crl, CrlSet, Error, HashAlgorithm, Name, PathValidator, PublicKeyInfo,
+    RevocationMode, UnixTime,
+};
+
+/// The seam between signature verification and certificate path validation: validates a
+/// signer's certificate at `time`, with the SignedData's embedded certificates as extra
+/// intermediates and its embedded CRLs as extra revocation information.
+pub(crate) trait SignerPathValidator {
+    fn validate(
+        &self,
+        signer: &Certificate,
+        embedded: &[Certificate],
+        embedded_crls: &[Crl],
+        time: UnixTime,
+    ) -> Result<PathSummary, Error>;
+}
+
+/// The path validator configured by a [`CmsVerifier`].
+pub(crate) struct PathSeam<'v, 'a>(pub(crate) &'v CmsVerifier<'a>);
+
+impl SignerPathValidator for PathSeam<'_, '_> {
+    fn validate(
+        &self,
+        signer: &Certificate,
+        embedded: &[Certificate],
+        embedded_crls: &[Crl],
+        time: UnixTime,
+    ) -> Result<PathSummary, Error> {
+        let v = self.0;
+        let mut intermediates: Vec<Certificate> = v.certificates.to_vec();
+        intermediates.extend(embedded.iter().cloned());
+        let crls: Vec<Crl>;
+        let crl_slice = if embedded_crls.is_empty() {
+            v.crls
+        } else {
+            crls = v.crls.iter().chain(embedded_crls).cloned().collect();
+            &crls
+        };
+        let source = CrlSet::new(crl_slice);
+        let mut validator = PathValidator::with_backend(v.backend, time)
+            .initial_policies(v.initial_policies)
+            .require_explicit_policy(v.require_explicit_policy)
+            .budget(v.budget);
+        if v.revocation != RevocationMode::Off {
+            validator = validator.revocation(v.revocation, &source);
+        }
+        let path = validator.validate(signer, &intermediates, v.anchors)?;
+        Ok(PathSummary {
+            certificates: path
+                .entries()
+                .iter()
+                .map(|e| PathCertificate {
+                    subject: e.certificate().subject().to_string(),
+                    algorithm: e.algorithm().name(),
+                    scheme: e.algorithm().scheme(),
+                    hash: e.algorithm().hash(),
+                    signer_key: e.signer_key(),
+                    not_before: e.certificate().validity().not_before,
+                })
+                .collect(),
+            anchor: path.anchor().subject().to_string(),
+        })
+    }
+}
+
+/// Everything a SignerInfo is checked against.
+struct Context<'d, 'v> {
+    verifier: &'v CmsVerifier<'v>,
+    parts: &'d SignedDataParts<'d>,
+    supplied: &'v [Certificate],
+    embedded: &'d [Certificate],
+    embedded_crls: &'d [Crl],
+    paths: &'v dyn SignerPathValidator,
+}
+
+pub(crate) fn verify(
+    verifier: &CmsVerifier<'_>,
+    paths: &dyn SignerPathValidator,
+    signed_data: &[u8],
+    content: Content<'_>,
+) -> CmsReport {
+    let parts = match parse::parse(signed_data) {
+        Ok(parts) => parts,
+        Err(e) => return CmsReport::failed(e),
+    };
+    let mut report = CmsReport::failed(Error::CmsMalformed);
+    report.content_type = Some(parts.econtent_type);
+    report.detached = Some(parts.econtent.is_none());
+    report.content = parts.econtent.map(|c| offset_range(signed_data, c));
+    report.result = verify_parts(verifier, paths, &parts, content, &mut report.signers);
+    report
+}
+
+fn verify_parts(
+    verifier: &CmsVerifier<'_>,
+    paths: &dyn SignerPathValidator,
+    parts: &SignedDataParts<'_>,
+    content: Content<'_>,
+    reports: &mut Vec<SignerReport>,
+) -> Result<(), Error> {
+    if parts.signers.is_empty() {
+        return Err(Error::CmsNoSigners);
+    }
+    let source = match (parts.econtent, content) {
+        (Some(attached), Content::Attached) => Source::Bytes(attached),
+        (Some(_), _) => return Err(Error::CmsUnexpectedContent),
+        (None, Content::Attached) => return Err(Error::CmsDetachedContentMissing),
+        (None, Content::Bytes(bytes)) => Source::Bytes(bytes),
+        #[cfg(feature = "std")]
+        (None, Content::Reader(reader)) => Source::Reader(reader),
+    };
+
+    // Algorithms first, so that the content is hashed once for exactly the digests needed.
+    let algorithms: Vec<Result<SignerAlgorithms<'_>, Error>> = parts
+        .signers
+        .iter()
+        .map(|s| resolve_algorithms(verifier, s))
+        .collect();
+    let mut needed: Vec<HashAlgorithm> = Vec::new();
+    let mut keep = false;
+    for (signer, algs) in parts.signers.iter().zip(&algorithms) {
+        if let Ok(algs) = algs {
+            if signer.signed_attrs.is_some() {
+                if !needed.contains(&algs.digest) {
+                    needed.push(algs.digest);
+                }
+            } else {
+                keep = true;
+            }
+        }
+    }
+    let hashed = hash_content(source, &needed, keep)?;
+
+    let embedded: Vec<Certificate> = parts
+        .certificates
+        .iter()
+        .filter_map(|der| Certificate::from_der(der).ok())
+        .collect();
+    let embedded_crls: Vec<Crl> = parts
+        .crls
+        .iter()
+        .filter_map(|der| Crl::from_der(der).ok())
+        .collect();
+    let ctx = Context {
+        verifier,
+        parts,
+        supplied: verifier.certificates,
+        embedded: &embedded,
+        embedded_crls: &embedded_crls,
+        paths,
+    };
+    for (index, (signer, algs)) in parts.signers.iter().zip(algorithms).enumerate() {
+        reports.push(verify_signer(&ctx, index, signer, algs, &hashed));
+    }
+    requirement_met(verifier.requirement, reports)
+}
+
+fn resolve_algorithms<'a>(
+    verifier: &CmsVerifier<'_>,
+    signer: &SignerInfoParts<'a>,
+) -> Result<SignerAlgorithms<'a>, Error> {
+    let digest = algorithm::digest_algorithm(&signer.digest_algorithm, verifier.allow_sha1)?;
+    algorithm::resolve(verifier.backend, digest, &signer.signature_algorithm)
+}
+
+fn verify_signer(
+    ctx: &Context<'_, '_>,
+    index: usize,
+    signer: &SignerInfoParts<'_>,
+    algorithms: Result<SignerAlgorithms<'_>, Error>,
+    content: &HashedContent<'_>,
+) -> SignerReport {
+    let mut report = SignerReport::new(index);
+    report.signer_id = Some(signer_id(signer));
+    report.digest_algorithm = crate::pss::hash_from_oid(signer.digest_algorithm.oid());
+    report.family = algorithm::family_of_label(&signer.signature_algorithm);
+    // The claimed signing time is reported even when the signer fails before its
+    // attributes are checked (for example with a refused digest algorithm).
+    if let Some(Ok(attributes)) = signer.decoded.signed_attrs.as_ref().map(attrs::interpret) {
+        report.signing_time = attributes.signing_time;
+    }
+    report.result = check_signer(ctx, index, signer, algorithms, content, &mut report);
+    report
+}
+
+fn check_signer(
+    ctx: &Context<'_, '_>,
+    index: usize,
+    signer: &SignerInfoParts<'_>,
+    algorithms: Result<SignerAlgorithms<'_>, Error>,
+    content: &HashedContent<'_>,
+    report: &mut SignerReport,
+) -> Result<(), Error> {
+    let algs = algorithms?;
+    report.family = Some(algs.family);
+
+    // What the signature covers (5.4).
+    let signed_attrs = match (signer.signed_attrs, &signer.decoded.signed_attrs) {
+        (Some(raw), Some(decoded)) => Some((raw, attrs::interpret(decoded)?)),
+        _ => None,
+    };
+    let attrs_der;
+    let message: &[u8] = match &signed_attrs {
+        Some((raw, attributes)) => {
+            report.signing_time = attributes.signing_time;
+            if attributes.content_type != ctx.parts.econtent_type {
+                return Err(Error::CmsContentTypeMismatch);
+            }
+            let digest = content
+                .digests
+                .get(algs.digest)
+                .ok_or(Error::CmsMessageDigestMismatch)?;
+            if attributes.message_digest.as_slice() != digest {
+                return Err(Error::CmsMessageDigestMismatch);
+            }
+            attrs_der = attrs::to_be_signed(raw);
+            &attrs_der
+        }
+        None => {
+            // 5.3: signed attributes MUST be present unless the content type is id-data.
+            if ctx.parts.econtent_type != oids::DATA {
+                return Err(Error::CmsMissingAttribute);
+            }
+            content
+                .bytes
+                .as_ref()
+                .map(ContentBytes::as_slice)
+                .ok_or(Error::CmsDetachedContentMissing)?
+        }
+    };
+
+    // The signer's certificate: every candidate whose key verifies the signature is tried
+    // through path validation; the most advanced failure is kept.
+    let candidates = candidates(&signer.sid, ctx.supplied, ctx.embedded);
+    let mut best: Option<Failure<'_>> = None;
+    for cert in candidates {
+        match try_candidate(
+            ctx,
+            index,
+            signer,
+            &algs,
+            message,
+            cert,
+            report.signing_time,
+        ) {
+            Ok(success) => {
+                report.certificate = Some(cert.clone());
+                report.subject = Some(cert.subject().to_string());
+                report.public_key = PublicKeyInfo::from_spki(cert.spki_der()).ok();
+                report.algorithm = Some(success.algorithm.name());
+                report.validation_time = Some(success.time);
+                report.path_error = None;
+                if let Some(table) = ctx.verifier.sunset {
+                    let judged = judge(
+                        table,
+                        index,
+                        &success,
+                        report.public_key,
+                        ctx.verifier.time,
+                        report.signing_time,
+                    );
+                    let rejected = judged.verdict == Verdict::Reject;
+                    report.policy = Some(judged);
+                    report.path = Some(success.path);
+                    return if rejected {
+                        Err(Error::CmsAlgorithmRejected)
+                    } else {
+                        Ok(())
+                    };
+                }
+                report.path = Some(success.path);
+                return Ok(());
+            }
+            Err(failure) => {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| failure.error.rank() > b.error.rank())
+                {
+                    best = Some(Failure { cert, ..failure });
+                }
+            }
+        }
+    }
+    let Some(failure) = best else {
+        return Err(Error::CmsSignerCertificateMissing);
+    };
+    if failure.algorithm.is_some() {
+        // The signature verified under this certificate's key: report it.
+        report.certificate = Some(failure.cert.clone());
+        report.subject = Some(failure.cert.subject().to_string());
+        report.public_key = PublicKeyInfo::from_spki(failure.cert.spki_der()).ok();
+        report.algorithm = failure.algorithm;
+    }
+    report.validation_time = failure.time;
+    report.path_error = failure.path_error;
+    Err(failure.error)
+}
+
+struct Success {
+    algorithm: &'static dyn crate::SignatureVerificationAlgorithm,
+    time: UnixTime,
+    path: PathSummary,
+}
+
+struct Failure<'c> {
+    cert: &'c Certificate,
+    error: Error,
+    /// Set once the signature verified.
+    algorithm: Option<&'static str>,
+    time: Option<UnixTime>,
+    path_error: Option<Error>,
+}
+
+fn try_candidate<'c>(
+    ctx: &Context<'_, '_>,
+    index: usize,
+    signer: &SignerInfoParts<'_>,
+    algs: &SignerAlgorithms<'_>,
+    message: &[u8],
+    cert: &'c Certificate,
+    signing_time: Option<UnixTime>,
+) -> Result<Success, Failure<'c>> {
+    let fail = |error| Failure {
+        cert,
+        error,
+        algorithm: None,
+        time: None,
+        path_error: None,
+    };
+    let verified = crate::verify_signed_data(
+        ctx.verifier.backend.algorithms,
+        cert.spki_der(),
+        &algs.signature,
+        message,
+        signer.signature,
+    )
+    .map_err(fail)?;
+    let fail = |error, time| Failure {
+        cert,
+        error,
+        algorithm: Some(verified.name()),
+        time,
+        path_error: None,
+    };
+    // A certificate whose keyUsage allows neither digitalSignature nor nonRepudiation does
+    // not certify a key for signing documents (RFC 5280 4.2.1.3).
+    if let Some(usage) = cert.key_usage()
+        && usage.0 & (KeyUsage::DIGITAL_SIGNATURE | KeyUsage::NON_REPUDIATION) == 0
+    {
+        return Err(fail(Error::CmsSignerKeyUsage, None));
+    }
+    let time = match ctx.verifier.time {
+        ValidationTime::At(time) => time,
+        ValidationTime::SigningTime => {
+            signing_time.ok_or_else(|| fail(Error::CmsSigningTimeMissing, None))?
+        }
+    };
+    let path = ctx
+        .paths
+        .validate(cert, ctx.embedded, ctx.embedded_crls, time)
+        .map_err(|path_error| Failure {
+            path_error: Some(path_error),
+            ..fail(
+                Error::CmsSignerPath {
+                    signer: u8::try_from(index).unwrap_or(u8::MAX),
+                },
+                Some(time),
+            )
+        })?;
+    Ok(Success {
+        algorithm: verified,
+        time,
+        path,
+    })
+}
+
+/// Judges a verified signer's signature and path with a sunset table.
+fn judge(
+    table: &Table,
+    index: usize,
+    success: &Success,
+    key: Option<PublicKeyInfo>,
+    time: ValidationTime,
+    signing_time: Option<UnixTime>,
+) -> PolicyReport {
+    let date = |t: UnixTime| Date::from_unix_seconds(t.as_unix_seconds());
+    let mut report = PolicyReport {
+        table: table.qualified_name(),
+        verdict: Verdict::Accept,
+        findings: Vec::new(),
+    };
+    let reject = |report: &mut PolicyReport, why: String| {
+        report.verdict = Verdict::Reject;
+        report.findings.push(why);
+    };
+    let Some(validation_date) = date(success.time) else {
+        reject(
+            &mut report,
+            format!(
+                "validation time {} is outside the table's calendar",
+                success.time
+            ),
+        );
+        return report;
+    };
+    let label = format!("signer {index}");
+    let created_at = match time {
+        ValidationTime::SigningTime => signing_time.and_then(date),
+        ValidationTime::At(_) => None,
+    };
+    match key.and_then(|k| AlgorithmDescriptor::from_algorithm(success.algorithm, k)) {
+        Some(algorithm) => {
+            let item = SignedItem {
+                label: &label,
+                algorithm,
+                created_at,
+            };
+            let assessment = table.evaluate_document(&[item], validation_date);
+            report.verdict = report.verdict.max(assessment.verdict);
+            report
+                .findings
+                .extend(assessment.findings.iter().map(ToString::to_string));
+        }
+        None => reject(
+            &mut report,
+            format!("{label}: the key cannot be described to the table"),
+        ),
+    }
+    let mut chain = Vec::new();
+    for cert in &success.path.certificates {
+        match AlgorithmDescriptor::from_scheme(cert.scheme, cert.hash, cert.signer_key) {
+            Some(algorithm) => chain.push(SignedItem {
+                label: &cert.subject,
+                algorithm,
+                created_at: date(cert.not_before),
+            }),
+            None => reject(
+                &mut report,
+                format!(
+                    "{}: the issuer's key cannot be described to the table",
+                    cert.subject
+                ),
+            ),
+        }
+    }
+    let assessment = table.evaluate_chain(&chain, validation_date);
+    report.verdict = report.verdict.max(assessment.verdict);
+    report
+        .findings
+        .extend(assessment.findings.iter().map(ToString::to_string));
+    report
+}
+
+/// Certificates matching `sid`, caller-supplied first, each distinct DER once.
+fn candidates<'c>(
+    sid: &RawSignerId<'_>,
+    supplied: &'c [Certificate],
+    embedded: &'c [Certificate],
+) -> Vec<&'c Certificate> {
+    let mut out: Vec<&Certificate> = Vec::new();
+    for cert in supplied.iter().chain(embedded) {
+        if matches_sid(cert, sid) && !out.iter().any(|c| c.der() == cert.der()) {
+            out.push(cert);
+        }
+    }
+    out
+}
+
+/// RFC 5652 5.3: issuer name and serial number, or the subjectKeyIdentifier extension.
+///
+/// The issuer name is compared byte for byte with the certificate's: signers copy it from
+/// the certificate, and an exact match keeps every byte of the identifier significant (an
+/// RFC 5280 7.1 comparison would let a case-changed or re-typed name select the same
+/// certificate, which is harmless but makes the identifier malleable).
+fn matches_sid(cert: &Certificate, sid: &RawSignerId<'_>) -> bool {
+    match *sid {
+        RawSignerId::IssuerAndSerial { issuer, serial } => {
+            cert.serial() == serial && cert.issuer().as_der() == issuer
+        }
+        RawSignerId::KeyId(key_id) => cert.subject_key_id() == Some(key_id),
+    }
+}
+
+fn signer_id(signer: &SignerInfoParts<'_>) -> SignerId {
+    match signer.sid {
+        RawSignerId::IssuerAndSerial { issuer, serial } => SignerId::IssuerAndSerialNumber {
+            issuer: Name::from_der(issuer)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            serial: serial.to_vec(),
+        },
+        RawSignerId::KeyId(key_id) => SignerId::SubjectKeyIdentifier(key_id.to_vec()),
+    }
+}
+
+/// Applies the caller's requirement to the per-signer results.
+fn requirement_met(
+    requirement: SignerRequirement<'_>,
+    reports: &[SignerReport],
+) -> Result<(), Error> {
+    let verified = |family: Option<AlgorithmFamily>| {
+        reports
+            .iter()
+            .any(|r| r.result.is_ok() && (family.is_none() || r.family == family))
+    };
+    match requirement {
+        SignerRequirement::All => match reports.iter().find_map(|r| r.result.err()) {
+            Some(error) => Err(error),
+            None => Ok(()),
+        },
+        SignerRequirement::Any | SignerRequirement::Families(&[]) => {
+            if verified(None) {
+                return Ok(());
+            }
+            let mut worst: Option<Error> = None;
+            for error in reports.iter().filter_map(|r| r.result.err()) {
+                if worst.is_none_or(|w| error.rank() > w.rank()) {
+                    worst = Some(error);
+                }
+            }
+            Err(worst.unwrap_or(Error::CmsNoSigners))
+        }
+        SignerRequirement::Families(families) => {
+            if families.iter().all(|f| verified(Some(*f))) {
+                Ok(())
+            } else {
+                Err(Error::CmsSignerRequirementNotMet)
+            }
+        }
+    }
+}
+
+/// The position of `part` (a subslice of `whole`) within `whole`.
+fn offset_range(whole: &[u8], part: &[u8]) -> core::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    start..start + part.len()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The seam: signature verification tested apart from path validation.
+
+    use super::*;
+    use crate::rustcrypto::BACKEND;
+
+    struct Stub(Result<(), Error>);
+
+    impl SignerPathValidator for Stub {
+        fn validate(
+            &self,
+            _: &Certificate,
+            _: &[Certificate],
+            _: &[Crl],
+            _: UnixTime,
+        ) -> Result<PathSummary, Error> {
+            self.0.map(|()| PathSummary {
+                certificates: Vec::new(),
+                anchor: String::from("stub"),
+            })
+        }
+    }
+
+    const TWO: &[u8] = include_bytes!("../../vectors/cms/signed/two-signers-ec-corrupted.der");
+
+    #[test]
+    fn signatures_are_checked_before_the_path_seam() {
+        let time = ValidationTime::At(UnixTime::from_unix_seconds(0));
+        let verifier = CmsVerifier::new(&BACKEND, &[], time);
+        let report = verify(&verifier, &Stub(Ok(())), TWO, Content::Attached);
+        let results: Vec<_> = report
+            .signers
+            .iter()
+            .map(|s| (s.family, s.result))
+            .collect();
+        assert!(results.contains(&(Some(AlgorithmFamily::Rsa), Ok(()))));
+        assert!(results.contains(&(Some(AlgorithmFamily::Ecdsa), Err(Error::BadSignature))));
+
+        let report = verify(
+            &verifier,
+            &Stub(Err(Error::UnknownIssuer)),
+            TWO,
+            Content::Attached,
+        );
+        let rsa = report
+            .signers
+            .iter()
+            .find(|s| s.family == Some(AlgorithmFamily::Rsa))
+            .unwrap();
+        assert!(matches!(rsa.result, Err(Error::CmsSignerPath { .. })));
+        assert_eq!(rsa.path_error, Some(Error::UnknownIssuer));
+        assert_eq!(rsa.algorithm, Some("rsa-pkcs1-sha384"));
+    }
+}
