@@ -39,6 +39,7 @@ mod exposure;
 #[cfg(feature = "std")]
 mod load;
 mod model;
+mod path_hook;
 mod tables;
 mod validate;
 

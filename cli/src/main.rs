@@ -3,8 +3,10 @@
 //! Exit status for every subcommand: 0 verified, 1 did not verify, 2 usage error or
 //! unreadable input.
 
+mod chain_cmd;
 mod cms_cmd;
 mod input;
+mod pki_args;
 mod policy_cmd;
 mod report;
 mod sig;
@@ -25,6 +27,8 @@ struct Cli {
 enum Command {
     /// Verify one raw signature over a message with a public key or certificate.
     Sig(sig::SigArgs),
+    /// Build and validate a certificate path at a given time (RFC 5280), with CRLs.
+    Chain(chain_cmd::ChainArgs),
     /// Verify a CMS SignedData (PKCS#7) document: signatures, signer certificates, paths.
     Cms(cms_cmd::CmsArgs),
     /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Sig(args) => sig::run(&args),
+        Command::Chain(args) => chain_cmd::run(&args),
         Command::Cms(args) => cms_cmd::run(&args),
         Command::Policy(args) => policy_cmd::run(&args),
     };

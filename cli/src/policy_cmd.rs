@@ -13,13 +13,14 @@ use der::Decode;
 use jpki_verify::policy::{
     AlgorithmDescriptor, BUILTIN_TABLES, CertificateExposure, Crossing, Date, Decision,
     HashSelector, IssuancePlan, KeyStrength, ParameterSet, PlanCrossing, PlanExposure, Rule,
-    StrengthSelector, Sunset, Table, Use, Verdict, builtin, hash_id,
+    StrengthSelector, Sunset, Table, Use, Verdict, hash_id,
 };
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{HashAlgorithm, NamedCurve, PublicKeyInfo, SignatureScheme};
 use serde_json::{Value, json};
 
 use crate::input::{der_objects, read_file};
+use crate::pki_args::load_table;
 use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
@@ -176,41 +177,6 @@ fn no_key_bits(alg: &str, key_bits: Option<u32>) -> Result<(), InputError> {
         ))),
         None => Ok(()),
     }
-}
-
-/// A built-in table by name, or a TOML table file.
-enum LoadedTable {
-    Builtin(&'static Table),
-    File(Box<Table>),
-}
-
-impl LoadedTable {
-    fn get(&self) -> &Table {
-        match self {
-            LoadedTable::Builtin(table) => table,
-            LoadedTable::File(table) => table,
-        }
-    }
-}
-
-fn load_table(name: &str) -> Result<LoadedTable, InputError> {
-    if let Some(table) = builtin(name) {
-        return Ok(LoadedTable::Builtin(table));
-    }
-    let path = Path::new(name);
-    if !path.exists() {
-        let names: Vec<String> = BUILTIN_TABLES.iter().map(|t| t.qualified_name()).collect();
-        return Err(InputError(format!(
-            "no built-in table or file `{name}` (built-in: {})",
-            names.join(", ")
-        )));
-    }
-    let bytes = read_file(path)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| InputError(format!("{}: not UTF-8 text", path.display())))?;
-    Table::from_toml(&text)
-        .map(|t| LoadedTable::File(Box::new(t)))
-        .map_err(|e| InputError(format!("{}: {e}", path.display())))
 }
 
 pub fn run(args: &PolicyArgs) -> Outcome {

@@ -1,0 +1,220 @@
+//! `jpki-verify chain`: build and validate a certificate path at a given time, with CRLs,
+//! policy inputs and, optionally, a sunset table's verdict on every signature in the path.
+//!
+//! Exit status: 0 the path validated (and the sunset table, if any, did not reject), 1 it
+//! did not, 2 usage error or unreadable input.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use der::asn1::ObjectIdentifier;
+use jpki_verify::policy::{Assessment, Verdict};
+use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
+use jpki_verify::{Certificate, CrlSet, PathValidator, UnixTime, ValidatedPath};
+use serde_json::{Value, json};
+
+use crate::input::{der_objects, read_file};
+use crate::pki_args::{PathInputs, load_table, parse_time};
+use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+
+#[derive(Args)]
+pub struct ChainArgs {
+    #[command(flatten)]
+    inputs: PathInputs,
+    /// Validation time, RFC 3339 (e.g. 2026-06-02T00:00:00Z); default: now.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    at: Option<UnixTime>,
+    /// user-initial-policy-set member (repeatable); default: anyPolicy.
+    #[arg(long = "initial-policy", value_name = "OID", value_parser = parse_oid)]
+    initial_policies: Vec<ObjectIdentifier>,
+    /// initial-explicit-policy.
+    #[arg(long)]
+    require_explicit_policy: bool,
+    /// initial-policy-mapping-inhibit.
+    #[arg(long)]
+    inhibit_policy_mapping: bool,
+    /// initial-any-policy-inhibit.
+    #[arg(long)]
+    inhibit_any_policy: bool,
+    /// Also judge every signature in the path with a sunset table (built-in name or TOML).
+    #[arg(long, value_name = "TABLE")]
+    sunset: Option<String>,
+    /// Accept RSA keys of 1024 to 2047 bits (legacy data only).
+    #[arg(long)]
+    allow_legacy_rsa: bool,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+    /// The end-entity certificate, PEM or DER.
+    leaf: PathBuf,
+}
+
+fn parse_oid(text: &str) -> Result<ObjectIdentifier, String> {
+    ObjectIdentifier::new(text).map_err(|e| format!("not an OID: {e}"))
+}
+
+pub fn run(args: &ChainArgs) -> Outcome {
+    let loaded = (|| -> Result<_, InputError> {
+        let inputs = args.inputs.load()?;
+        let bytes = read_file(&args.leaf)?;
+        let mut objects = der_objects(&args.leaf, &bytes)?;
+        if objects.len() != 1 {
+            return Err(InputError(format!(
+                "{}: expected one certificate, found {} PEM blocks",
+                args.leaf.display(),
+                objects.len()
+            )));
+        }
+        let table = args.sunset.as_deref().map(load_table).transpose()?;
+        Ok((inputs, objects.remove(0).der, table))
+    })();
+    let (inputs, leaf_der, table) = match loaded {
+        Ok(loaded) => loaded,
+        Err(err) => return input_failure(&err, args.json),
+    };
+    // A leaf that does not parse is a verification failure (exit 1), like a bad signature.
+    let leaf = match Certificate::from_der(&leaf_der) {
+        Ok(leaf) => leaf,
+        Err(err) => return report_failure(args, &err, None),
+    };
+    let time = args.at.unwrap_or_else(|| {
+        UnixTime::try_from(std::time::SystemTime::now()).expect("the clock is after 1970")
+    });
+    let backend = if args.allow_legacy_rsa {
+        &BACKEND_WITH_LEGACY_RSA
+    } else {
+        &BACKEND
+    };
+    let crls = CrlSet::new(&inputs.crls);
+    let validator = PathValidator::with_backend(backend, time)
+        .initial_policies(&args.initial_policies)
+        .require_explicit_policy(args.require_explicit_policy)
+        .inhibit_policy_mapping(args.inhibit_policy_mapping)
+        .inhibit_any_policy(args.inhibit_any_policy)
+        .revocation(args.inputs.revocation.mode(), &crls);
+    match validator.validate(&leaf, &inputs.intermediates, &inputs.anchors) {
+        Err(err) => report_failure(args, &err, Some(time)),
+        Ok(path) => {
+            let assessment = table.as_ref().map(|t| t.get().evaluate_path(&path, time));
+            report_path(args, &path, time, assessment.as_ref())
+        }
+    }
+}
+
+fn report_failure(args: &ChainArgs, err: &jpki_verify::Error, time: Option<UnixTime>) -> Outcome {
+    if args.json {
+        print_json(&json!({
+            "valid": false,
+            "at": time.map(|t| t.to_string()),
+            "error": error_json(err.kind(), &err.to_string()),
+        }));
+    } else {
+        println!("invalid: {err} ({})", err.kind());
+    }
+    Outcome::NotVerified
+}
+
+fn report_path(
+    args: &ChainArgs,
+    path: &ValidatedPath<'_>,
+    time: UnixTime,
+    assessment: Option<&Assessment<'_>>,
+) -> Outcome {
+    let rejected = assessment.is_some_and(|a| a.verdict == Verdict::Reject);
+    if args.json {
+        let entries: Vec<Value> = path
+            .entries()
+            .iter()
+            .map(|entry| {
+                let cert = entry.certificate();
+                json!({
+                    "subject": cert.subject().to_string(),
+                    "issuer": cert.issuer().to_string(),
+                    "serial": hex(cert.serial()),
+                    "not_before": cert.validity().not_before.to_string(),
+                    "not_after": cert.validity().not_after.to_string(),
+                    "signature_algorithm": entry.algorithm().name(),
+                    "revocation": format!("{:?}", entry.revocation()),
+                })
+            })
+            .collect();
+        let mut report = json!({
+            "valid": !rejected,
+            "at": time.to_string(),
+            "path": entries,
+            "anchor": path.anchor().subject().to_string(),
+            "policies": path.policies().iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        });
+        if let Some(a) = assessment {
+            report["sunset"] = assessment_json(a);
+            if rejected {
+                report["error"] = error_json("sunset-policy-reject", &rejection_text(a));
+            }
+        }
+        print_json(&report);
+    } else {
+        println!("path valid at {time}:");
+        for (i, entry) in path.entries().iter().enumerate() {
+            let cert = entry.certificate();
+            println!(
+                "  [{i}] {}  (serial {}, signed with {})",
+                cert.subject(),
+                hex(cert.serial()),
+                entry.algorithm().name()
+            );
+        }
+        println!("  anchor: {}", path.anchor().subject());
+        let policies: Vec<String> = path.policies().iter().map(|p| p.to_string()).collect();
+        println!("  valid policies: {}", policies.join(", "));
+        if let Some(a) = assessment {
+            print_assessment(a);
+        }
+    }
+    if rejected {
+        Outcome::NotVerified
+    } else {
+        Outcome::Verified
+    }
+}
+
+/// The sunset verdict beside the cryptographic one, shared with `cms`.
+pub fn assessment_json(a: &Assessment<'_>) -> Value {
+    json!({
+        "table": a.table.qualified_name(),
+        "verdict": a.verdict.id(),
+        "findings": a.findings.iter().map(|f| json!({
+            "item": f.label,
+            "use": f.decision.usage.to_string(),
+            "at": f.decision.at.to_string(),
+            "at_assumed": f.at_assumed,
+            "verdict": f.decision.verdict.id(),
+            "reason": f.decision.reason(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Prints the sunset verdict; warnings go to stderr so scripts see them without parsing.
+pub fn print_assessment(a: &Assessment<'_>) {
+    println!(
+        "  sunset policy {}: {}",
+        a.table.qualified_name(),
+        a.verdict.id()
+    );
+    for finding in &a.findings {
+        println!("    {finding}");
+    }
+    for warning in a.warnings() {
+        eprintln!("warning: {warning}");
+    }
+}
+
+fn rejection_text(a: &Assessment<'_>) -> String {
+    a.rejections()
+        .map(|f| f.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}

@@ -1,0 +1,124 @@
+//! Inputs shared by the subcommands that validate certificate paths (`chain`, `cms`) and
+//! judge algorithms (`policy`): trust anchors, intermediates, CRLs, time, sunset tables.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use jpki_verify::policy::{BUILTIN_TABLES, Table, builtin};
+use jpki_verify::{Certificate, Crl, Error, RevocationMode, TrustAnchor, UnixTime};
+
+use crate::input::{der_objects, read_file};
+use crate::report::InputError;
+
+/// Trust anchors, untrusted certificates, CRLs and the revocation mode.
+#[derive(Args)]
+pub struct PathInputs {
+    /// Trust anchor certificate(s), PEM or DER; a PEM file may hold several. Repeatable.
+    #[arg(long = "anchor", value_name = "FILE", required = true)]
+    pub anchors: Vec<PathBuf>,
+    /// Untrusted intermediate certificate(s) (link and cross certificates too). Repeatable.
+    #[arg(long = "intermediate", value_name = "FILE")]
+    pub intermediates: Vec<PathBuf>,
+    /// CRL(s), PEM or DER. Repeatable.
+    #[arg(long = "crl", value_name = "FILE")]
+    pub crls: Vec<PathBuf>,
+    /// Revocation checking: off, available (use the CRLs given), require (a current CRL for
+    /// every certificate but the anchor).
+    #[arg(long, value_enum, default_value = "off")]
+    pub revocation: RevocationArg,
+}
+
+/// `--revocation` values.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RevocationArg {
+    Off,
+    Available,
+    Require,
+}
+
+impl RevocationArg {
+    pub fn mode(self) -> RevocationMode {
+        match self {
+            RevocationArg::Off => RevocationMode::Off,
+            RevocationArg::Available => RevocationMode::CheckAvailable,
+            RevocationArg::Require => RevocationMode::RequireCurrent,
+        }
+    }
+}
+
+/// The decoded [`PathInputs`].
+pub struct LoadedPathInputs {
+    pub anchors: Vec<TrustAnchor>,
+    pub intermediates: Vec<Certificate>,
+    pub crls: Vec<Crl>,
+}
+
+impl PathInputs {
+    pub fn load(&self) -> Result<LoadedPathInputs, InputError> {
+        Ok(LoadedPathInputs {
+            anchors: load_all(&self.anchors, "certificate", |der| {
+                Certificate::from_der(der).map(TrustAnchor::from_certificate)
+            })?,
+            intermediates: load_all(&self.intermediates, "certificate", Certificate::from_der)?,
+            crls: load_all(&self.crls, "CRL", Crl::from_der)?,
+        })
+    }
+}
+
+/// `--at`: RFC 3339.
+pub fn parse_time(text: &str) -> Result<UnixTime, String> {
+    UnixTime::parse_rfc3339(text).map_err(|e| format!("{e}: expected e.g. 2026-06-02T00:00:00Z"))
+}
+
+/// Every DER object in `paths`, decoded by `decode`; a failure names the file.
+pub fn load_all<T>(
+    paths: &[PathBuf],
+    what: &str,
+    decode: impl Fn(&[u8]) -> Result<T, Error>,
+) -> Result<Vec<T>, InputError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let bytes = read_file(path)?;
+        for object in der_objects(path, &bytes)? {
+            out.push(decode(&object.der).map_err(|e| {
+                InputError(format!("{}: not a usable {what}: {e}", path.display()))
+            })?);
+        }
+    }
+    Ok(out)
+}
+
+/// A built-in table by name, or a TOML table file.
+pub enum LoadedTable {
+    Builtin(&'static Table),
+    File(Box<Table>),
+}
+
+impl LoadedTable {
+    pub fn get(&self) -> &Table {
+        match self {
+            LoadedTable::Builtin(table) => table,
+            LoadedTable::File(table) => table,
+        }
+    }
+}
+
+/// `--sunset` / `--table`: a built-in name (`cryptrec-ls0003`, ...) or a TOML file.
+pub fn load_table(name: &str) -> Result<LoadedTable, InputError> {
+    if let Some(table) = builtin(name) {
+        return Ok(LoadedTable::Builtin(table));
+    }
+    let path = Path::new(name);
+    if !path.exists() {
+        let names: Vec<String> = BUILTIN_TABLES.iter().map(|t| t.qualified_name()).collect();
+        return Err(InputError(format!(
+            "no built-in table or file `{name}` (built-in: {})",
+            names.join(", ")
+        )));
+    }
+    let text = String::from_utf8(read_file(path)?)
+        .map_err(|_| InputError(format!("{}: not UTF-8 text", path.display())))?;
+    Table::from_toml(&text)
+        .map(|t| LoadedTable::File(Box::new(t)))
+        .map_err(|e| InputError(format!("{}: {e}", path.display())))
+}
