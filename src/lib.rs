@@ -8,6 +8,8 @@ extern crate alloc;
 extern crate std;
 
 mod alg_id;
+#[cfg(feature = "std")]
+mod batch;
 mod cert;
 mod crl;
 mod error;
@@ -29,6 +31,8 @@ pub mod policy;
 pub mod rustcrypto;
 
 pub use alg_id::AlgorithmIdentifier;
+#[cfg(feature = "std")]
+pub use batch::{BatchDocument, available_threads, parallel_map};
 pub use cert::{
     BasicConstraints, Certificate, DistributionPoint, DistributionPointName, Extension, KeyUsage,
     MAX_CERTIFICATE_LEN, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping,
@@ -48,6 +52,6 @@ pub use revocation::{
 };
 pub use time::UnixTime;
 pub use verify::{
-    Backend, EcdsaSignatureEncoding, HashAlgorithm, PreparedKey, SignatureScheme,
-    SignatureVerificationAlgorithm, verify_signed_data,
+    Backend, EcdsaSignatureEncoding, HashAlgorithm, PreparedKey, PreparedKeyCache, SignatureScheme,
+    SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached,
 };

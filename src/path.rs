@@ -16,6 +16,7 @@ mod policy_tree;
 mod validate;
 
 use alloc::boxed::Box;
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use der::asn1::ObjectIdentifier;
@@ -24,7 +25,7 @@ use crate::cert::Certificate;
 use crate::key::{PublicKeyInfo, split_spki};
 use crate::name::{DistinguishedName, Name, NameKey};
 use crate::revocation::{RevocationMode, RevocationOutcome, RevocationSource};
-use crate::{Backend, Error, SignatureVerificationAlgorithm, UnixTime};
+use crate::{Backend, Error, PreparedKeyCache, SignatureVerificationAlgorithm, UnixTime};
 
 pub use self::budget::Budget;
 pub(crate) use self::budget::is_fatal;
@@ -41,6 +42,9 @@ pub struct TrustAnchor {
     subject: DistinguishedName,
     spki: Box<[u8]>,
     cert: Option<Certificate>,
+    /// The anchor's key prepared once and shared by clones: it verifies every certificate
+    /// and CRL the anchor issued.
+    key_cache: Arc<PreparedKeyCache>,
 }
 
 impl TrustAnchor {
@@ -53,6 +57,7 @@ impl TrustAnchor {
             ),
             spki: cert.spki_der().into(),
             cert: Some(cert),
+            key_cache: Arc::default(),
         }
     }
 
@@ -63,6 +68,7 @@ impl TrustAnchor {
             subject: DistinguishedName::from_der(subject)?,
             spki: spki.into(),
             cert: None,
+            key_cache: Arc::default(),
         })
     }
 
@@ -79,6 +85,10 @@ impl TrustAnchor {
     /// The certificate the anchor was made from, if any.
     pub fn certificate(&self) -> Option<&Certificate> {
         self.cert.as_ref()
+    }
+
+    pub(crate) fn key_cache(&self) -> &PreparedKeyCache {
+        &self.key_cache
     }
 
     pub(crate) fn subject_key(&self) -> &NameKey {

@@ -245,6 +245,17 @@ pub fn verify_signed_data<'a>(
     message: &[u8],
     signature: &[u8],
 ) -> Result<&'a dyn SignatureVerificationAlgorithm, Error> {
+    let alg = find_algorithm(algorithms, spki, signature_alg)?;
+    alg.verify_signature_with_alg(signature_alg, spki, message, signature)?;
+    Ok(alg)
+}
+
+/// The first object accepting both `signature_alg` and the key's algorithm.
+fn find_algorithm<'a>(
+    algorithms: &[&'a dyn SignatureVerificationAlgorithm],
+    spki: &[u8],
+    signature_alg: &AlgorithmIdentifier<'_>,
+) -> Result<&'a dyn SignatureVerificationAlgorithm, Error> {
     let (key_alg, _) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
     let mut saw_signature_alg = false;
     for alg in algorithms.iter().copied() {
@@ -253,7 +264,6 @@ pub fn verify_signed_data<'a>(
         }
         saw_signature_alg = true;
         if alg.accepts_public_key_alg(&key_alg) {
-            alg.verify_signature_with_alg(signature_alg, spki, message, signature)?;
             return Ok(alg);
         }
     }
@@ -262,4 +272,74 @@ pub fn verify_signed_data<'a>(
     } else {
         Error::UnsupportedSignatureAlgorithm
     })
+}
+
+/// A prepared key kept for a public key that verifies again and again — a trust anchor's,
+/// whose key signs every card certificate and every CRL of its generation.
+///
+/// With `std` the first use prepares the key and later uses with the same algorithm object
+/// reuse it (thread-safe); without `std` there is no cache and every use prepares afresh.
+#[derive(Default)]
+pub struct PreparedKeyCache {
+    #[cfg(feature = "std")]
+    slot: std::sync::OnceLock<(usize, Result<PreparedKey, Error>)>,
+}
+
+impl fmt::Debug for PreparedKeyCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PreparedKeyCache").finish_non_exhaustive()
+    }
+}
+
+impl PreparedKeyCache {
+    /// An empty cache.
+    pub const fn new() -> Self {
+        Self {
+            #[cfg(feature = "std")]
+            slot: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Verifies with the cached key when `alg` prepared it; otherwise as
+    /// [`SignatureVerificationAlgorithm::verify_signature_with_alg`].
+    fn verify(
+        &self,
+        alg: &dyn SignatureVerificationAlgorithm,
+        signature_alg: &AlgorithmIdentifier<'_>,
+        spki: &[u8],
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        #[cfg(feature = "std")]
+        {
+            // Keys are only shared with the object that prepared them: the backend's key
+            // type and the object's key-size policy are then certainly the same.
+            let id = alg as *const dyn SignatureVerificationAlgorithm as *const () as usize;
+            let (owner, key) = self.slot.get_or_init(|| (id, alg.prepare_key(spki)));
+            if *owner == id {
+                return alg.verify_prepared_with_alg(
+                    signature_alg,
+                    key.as_ref().map_err(|e| *e)?,
+                    message,
+                    signature,
+                );
+            }
+        }
+        alg.verify_signature_with_alg(signature_alg, spki, message, signature)
+    }
+}
+
+/// As [`verify_signed_data`], reusing `cache`'s prepared key for `spki` (which must be the
+/// key the cache is for: callers keep one cache per key).
+pub fn verify_signed_data_cached<'a>(
+    algorithms: &[&'a dyn SignatureVerificationAlgorithm],
+    cache: &PreparedKeyCache,
+    spki: &[u8],
+    signature_alg: &AlgorithmIdentifier<'_>,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<&'a dyn SignatureVerificationAlgorithm, Error> {
+    let alg = find_algorithm(algorithms, spki, signature_alg)?;
+    cache.verify(alg, signature_alg, spki, message, signature)?;
+    Ok(alg)
 }

@@ -12,7 +12,9 @@ use crate::name::NameKey;
 use crate::revocation::{
     Authority, CertStatus, RevocationMode, RevocationOutcome, SignedData, StatusQuery,
 };
-use crate::{Error, SignatureVerificationAlgorithm, verify_signed_data};
+use crate::{
+    Error, SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached,
+};
 
 type Algorithm = &'static dyn SignatureVerificationAlgorithm;
 
@@ -245,13 +247,23 @@ impl<'c> Search<'c, '_> {
         }
         self.budget.signature()?;
         let result = match self.certs[child].signed_data() {
-            Some(signed) => verify_signed_data(
-                self.validator.algorithms,
-                self.spki(issuer),
-                &signed.algorithm,
-                signed.message,
-                signed.signature,
-            ),
+            Some(signed) => match issuer {
+                Issuer::Anchor(i) => verify_signed_data_cached(
+                    self.validator.algorithms,
+                    self.anchors[i].key_cache(),
+                    self.spki(issuer),
+                    &signed.algorithm,
+                    signed.message,
+                    signed.signature,
+                ),
+                Issuer::Cert(_) => verify_signed_data(
+                    self.validator.algorithms,
+                    self.spki(issuer),
+                    &signed.algorithm,
+                    signed.message,
+                    signed.signature,
+                ),
+            },
             None => Err(Error::MalformedSignature),
         };
         self.edges.insert((child, issuer), result);
@@ -455,13 +467,25 @@ impl Authority for SearchAuthority<'_, '_, '_> {
 
 fn verify(search: &mut Search<'_, '_>, spki: &[u8], data: &SignedData<'_>) -> Result<(), Error> {
     search.budget.signature()?;
-    verify_signed_data(
-        search.validator.algorithms,
-        spki,
-        &data.algorithm,
-        data.message,
-        data.signature,
-    )
+    // CRLs are most often signed by an anchor itself: reuse its prepared key.
+    let anchor = search.anchors.iter().find(|a| a.spki_der() == spki);
+    match anchor {
+        Some(anchor) => verify_signed_data_cached(
+            search.validator.algorithms,
+            anchor.key_cache(),
+            spki,
+            &data.algorithm,
+            data.message,
+            data.signature,
+        ),
+        None => verify_signed_data(
+            search.validator.algorithms,
+            spki,
+            &data.algorithm,
+            data.message,
+            data.signature,
+        ),
+    }
     .map(|_| ())
 }
 
