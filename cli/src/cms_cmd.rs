@@ -5,36 +5,25 @@
 //! intermediates, CRLs, tables, an unreadable SIGNED file). A SIGNED file that is read but
 //! is not a valid SignedData is a verification failure (exit 1), reported like any other.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use jpki_verify::cms::{
     AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
     ValidationTime,
 };
-use jpki_verify::policy::{BUILTIN_TABLES, Table, builtin};
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{Certificate, Crl, Error, PublicKeyInfo, RevocationMode, TrustAnchor, UnixTime};
+use jpki_verify::{Certificate, Crl, Error, PublicKeyInfo, TrustAnchor, UnixTime};
 use serde_json::{Value, json};
 
 use crate::input::{der_objects, read_file};
+use crate::pki_args::{LoadedPathInputs, LoadedTable, PathInputs, load_table, parse_time};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
 #[derive(Args)]
 pub struct CmsArgs {
-    /// Trust anchor certificate(s), PEM or DER; a PEM file may hold several. Repeatable.
-    #[arg(long = "anchor", value_name = "FILE", required = true)]
-    anchors: Vec<PathBuf>,
-    /// Untrusted intermediate certificate(s), also tried as the signer's certificate.
-    #[arg(long = "intermediate", value_name = "FILE")]
-    intermediates: Vec<PathBuf>,
-    /// CRL(s), PEM or DER (CRLs embedded in the SignedData are used as well).
-    #[arg(long = "crl", value_name = "FILE")]
-    crls: Vec<PathBuf>,
-    /// Revocation checking: off, available (use what the CRLs say), require (a current CRL
-    /// for every certificate).
-    #[arg(long, value_enum, default_value = "off")]
-    revocation: RevocationArg,
+    #[command(flatten)]
+    inputs: PathInputs,
     /// The detached content (read once, streamed through every digest needed).
     #[arg(long, value_name = "FILE")]
     content: Option<PathBuf>,
@@ -64,13 +53,6 @@ pub struct CmsArgs {
     signed: PathBuf,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum RevocationArg {
-    Off,
-    Available,
-    Require,
-}
-
 #[derive(Clone, Debug)]
 struct SignersArg {
     text: String,
@@ -82,10 +64,6 @@ enum SignersKind {
     All,
     Any,
     Families(Vec<AlgorithmFamily>),
-}
-
-fn parse_time(text: &str) -> Result<UnixTime, String> {
-    UnixTime::parse_rfc3339(text).map_err(|e| format!("{e}: expected e.g. 2026-06-02T00:00:00Z"))
 }
 
 fn parse_signers(text: &str) -> Result<SignersArg, String> {
@@ -112,48 +90,6 @@ fn parse_signers(text: &str) -> Result<SignersArg, String> {
     })
 }
 
-enum LoadedTable {
-    Builtin(&'static Table),
-    File(Box<Table>),
-}
-
-fn load_table(name: &str) -> Result<LoadedTable, InputError> {
-    if let Some(table) = builtin(name) {
-        return Ok(LoadedTable::Builtin(table));
-    }
-    let path = Path::new(name);
-    if !path.exists() {
-        let names: Vec<String> = BUILTIN_TABLES.iter().map(|t| t.qualified_name()).collect();
-        return Err(InputError(format!(
-            "no built-in table or file `{name}` (built-in: {})",
-            names.join(", ")
-        )));
-    }
-    let text = String::from_utf8(read_file(path)?)
-        .map_err(|_| InputError(format!("{}: not UTF-8 text", path.display())))?;
-    Table::from_toml(&text)
-        .map(|t| LoadedTable::File(Box::new(t)))
-        .map_err(|e| InputError(format!("{}: {e}", path.display())))
-}
-
-/// Every DER object in `paths`, decoded by `decode`; a failure names the file.
-fn load_all<T>(
-    paths: &[PathBuf],
-    what: &str,
-    decode: impl Fn(&[u8]) -> Result<T, Error>,
-) -> Result<Vec<T>, InputError> {
-    let mut out = Vec::new();
-    for path in paths {
-        let bytes = read_file(path)?;
-        for object in der_objects(path, &bytes)? {
-            out.push(decode(&object.der).map_err(|e| {
-                InputError(format!("{}: not a usable {what}: {e}", path.display()))
-            })?);
-        }
-    }
-    Ok(out)
-}
-
 struct Inputs {
     anchors: Vec<TrustAnchor>,
     intermediates: Vec<Certificate>,
@@ -164,11 +100,11 @@ struct Inputs {
 }
 
 fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
-    let anchors = load_all(&args.anchors, "certificate", |der| {
-        Certificate::from_der(der).map(TrustAnchor::from_certificate)
-    })?;
-    let intermediates = load_all(&args.intermediates, "certificate", Certificate::from_der)?;
-    let crls = load_all(&args.crls, "CRL", Crl::from_der)?;
+    let LoadedPathInputs {
+        anchors,
+        intermediates,
+        crls,
+    } = args.inputs.load()?;
     let bytes = read_file(&args.signed)?;
     let mut objects = der_objects(&args.signed, &bytes)?;
     if objects.len() != 1 {
@@ -214,22 +150,14 @@ pub fn run(args: &CmsArgs) -> Outcome {
             SignerRequirement::Families(&families)
         }
     };
-    let revocation = match args.revocation {
-        RevocationArg::Off => RevocationMode::Off,
-        RevocationArg::Available => RevocationMode::CheckAvailable,
-        RevocationArg::Require => RevocationMode::RequireCurrent,
-    };
+    let revocation = args.inputs.revocation.mode();
     let mut verifier = CmsVerifier::new(&BACKEND, &inputs.anchors, time)
         .certificates(&inputs.intermediates)
         .crls(&inputs.crls)
         .revocation(revocation)
         .requirement(requirement);
     if let Some(table) = &inputs.table {
-        let table = match table {
-            LoadedTable::Builtin(t) => t,
-            LoadedTable::File(t) => &**t,
-        };
-        verifier = verifier.sunset(table).allow_sha1(true);
+        verifier = verifier.sunset(table.get()).allow_sha1(true);
     }
     let mut reader = inputs.content.take().map(std::io::BufReader::new);
     let content = match reader.as_mut() {
