@@ -364,6 +364,8 @@ pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
 struct AwsPrepared {
     /// What AWS-LC parses: the PKCS#1 RSAPublicKey DER, or the SEC1 point.
     key_bytes: Vec<u8>,
+    /// The RSA modulus (big-endian, no leading zeros); empty for EC keys.
+    modulus: Vec<u8>,
     parsed: ParsedPublicKey,
     pss_restriction: Option<PssParameters>,
     pss_only: bool,
@@ -406,7 +408,7 @@ impl AwsLcAlgorithm {
         if params.salt_len != self.hash.output_len() as u32 {
             return Err(Error::UnsupportedSignatureAlgorithm);
         }
-        check_rsa_signature_len(key, signature)?;
+        check_rsa_signature(prepared, signature)?;
         self.verify_bytes(prepared, message, signature)
     }
 
@@ -496,6 +498,7 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
 
     fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
         let (_, key_bits) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        let mut modulus = Vec::new();
         let (info, pss_restriction, pss_only) = match (DecodedKey::from_spki(spki)?, self.curve()) {
             (DecodedKey::Rsa(rsa), None) => {
                 let bits = rsa.modulus_bits();
@@ -505,6 +508,7 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
                         min_bits: self.min_modulus_bits,
                     });
                 }
+                modulus = rsa.modulus.to_vec();
                 (
                     PublicKeyInfo::Rsa { modulus_bits: bits },
                     rsa.pss_restriction,
@@ -522,6 +526,7 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
             info,
             AwsPrepared {
                 key_bytes: key_bits.to_vec(),
+                modulus,
                 parsed,
                 pss_restriction,
                 pss_only,
@@ -544,7 +549,7 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
                 if prepared.pss_only {
                     return Err(Error::SignatureAlgorithmMismatch);
                 }
-                check_rsa_signature_len(key, signature)?;
+                check_rsa_signature(prepared, signature)?;
                 self.verify_bytes(prepared, message, signature)
             }
             SignatureScheme::Ecdsa { curve, encoding } => {
@@ -575,16 +580,14 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
     }
 }
 
-/// RFC 8017 8.2.2 step 1: the signature is exactly as long as the modulus.
-fn check_rsa_signature_len(key: &PreparedKey, signature: &[u8]) -> Result<(), Error> {
-    match key.info() {
-        PublicKeyInfo::Rsa { modulus_bits }
-            if signature.len() == modulus_bits.div_ceil(8) as usize =>
-        {
-            Ok(())
-        }
-        _ => Err(Error::MalformedSignature),
+/// RFC 8017 8.2.2 steps 1 and 2a: the signature is exactly as long as the modulus and, as
+/// an integer, below it. Checked here so both backends call such a signature malformed.
+fn check_rsa_signature(prepared: &AwsPrepared, signature: &[u8]) -> Result<(), Error> {
+    // Same length in bytes, so big-endian byte order is numeric order.
+    if signature.len() != prepared.modulus.len() || signature >= prepared.modulus.as_slice() {
+        return Err(Error::MalformedSignature);
     }
+    Ok(())
 }
 
 /// Re-encodes a fixed-width `r || s` as a DER Ecdsa-Sig-Value.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use der::asn1::ObjectIdentifier;
-use jpki_verify::rustcrypto::BACKEND_WITH_LEGACY_RSA;
+use jpki_verify::Backend;
 use jpki_verify::{
     ANY_POLICY, Certificate, Crl, CrlSet, Error, PathValidator, RevocationMode, TrustAnchor,
 };
@@ -122,27 +122,42 @@ impl Files {
     }
 }
 
-fn run_case(files: &mut Files, case: &Case) -> Result<Vec<ObjectIdentifier>, Error> {
+fn run_case(
+    backend: &Backend,
+    files: &mut Files,
+    case: &Case,
+) -> Result<Vec<ObjectIdentifier>, Error> {
     let certs: Vec<Certificate> = case.certs.iter().map(|n| files.cert(n)).collect();
     let crls: Vec<Crl> = case.crls.iter().map(|n| files.crl(n)).collect();
     let anchors = [TrustAnchor::from_certificate(certs[0].clone())];
     let (leaf, intermediates) = certs[1..].split_last().expect("an end entity");
     let crl_set = CrlSet::new(&crls);
     let initial = case.initial_policies.clone().unwrap_or_default();
-    let validator =
-        PathValidator::with_backend(&BACKEND_WITH_LEGACY_RSA, common::at(VALIDATION_TIME))
-            .initial_policies(&initial)
-            .require_explicit_policy(case.explicit_policy)
-            .inhibit_policy_mapping(case.inhibit_mapping)
-            .inhibit_any_policy(case.inhibit_any)
-            .revocation(RevocationMode::RequireCurrent, &crl_set);
+    let validator = PathValidator::with_backend(backend, common::at(VALIDATION_TIME))
+        .initial_policies(&initial)
+        .require_explicit_policy(case.explicit_policy)
+        .inhibit_policy_mapping(case.inhibit_mapping)
+        .inhibit_any_policy(case.inhibit_any)
+        .revocation(RevocationMode::RequireCurrent, &crl_set);
     validator
         .validate(leaf, intermediates, &anchors)
         .map(|path| path.policies().to_vec())
 }
 
 #[test]
-fn pkits() {
+fn pkits_rustcrypto() {
+    pkits(&jpki_verify::rustcrypto::BACKEND_WITH_LEGACY_RSA);
+}
+
+/// The same suite through the aws-lc backend: PKITS signs with 1024-bit RSA and SHA-1 or
+/// SHA-256, which its legacy set covers.
+#[cfg(feature = "aws-lc")]
+#[test]
+fn pkits_aws_lc() {
+    pkits(&jpki_verify::aws_lc::BACKEND_WITH_LEGACY_RSA);
+}
+
+fn pkits(backend: &Backend) {
     let Some(shared) = common::shared::shared_dir("vectors/pkits/pkits_tests.json") else {
         return;
     };
@@ -158,7 +173,7 @@ fn pkits() {
     let started = Instant::now();
     let (mut agreed, mut expected_failures, mut unexpected) = (0, 0, Vec::new());
     for case in &cases {
-        let result = run_case(&mut files, case);
+        let result = run_case(backend, &mut files, case);
         let expected_failure = EXPECTED_FAILURES.iter().find(|(n, _)| *n == case.name);
         let verdict = match (&result, case.should_validate) {
             (Ok(policies), true) => match &case.user_constrained {
@@ -203,7 +218,8 @@ fn pkits() {
     }
     let elapsed = started.elapsed();
     println!(
-        "PKITS: {} cases run, {agreed} agreed, {expected_failures} expected failures (DSA), {} unexpected, {:.2?}",
+        "PKITS [{}]: {} cases run, {agreed} agreed, {expected_failures} expected failures (DSA), {} unexpected, {:.2?}",
+        backend.name,
         cases.len(),
         unexpected.len(),
         elapsed
