@@ -5,7 +5,9 @@
 
 mod chain_cmd;
 mod cms_cmd;
+mod demo_cmd;
 mod input;
+mod inspect_cmd;
 mod pki_args;
 mod policy_cmd;
 mod report;
@@ -33,6 +35,13 @@ enum Command {
     Cms(cms_cmd::CmsArgs),
     /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
     Policy(policy_cmd::PolicyArgs),
+    /// Show certificates field by field and in JPKI terms (classification, profile findings,
+    /// basic four, root pins, sunset verdict). Exit 0 all inspected, 1 one did not parse.
+    Inspect(inspect_cmd::InspectArgs),
+    /// The migration walk-through on the bundled vectors: RSA-card and EC-card documents
+    /// verified before and after the sunsets, under CRYPTREC and NIST IR 8547. Exit 0 when
+    /// it ran, 2 when the vectors are missing.
+    Demo(demo_cmd::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +51,8 @@ fn main() -> ExitCode {
         Command::Chain(args) => chain_cmd::run(&args),
         Command::Cms(args) => cms_cmd::run(&args),
         Command::Policy(args) => policy_cmd::run(&args),
+        Command::Inspect(args) => inspect_cmd::run(&args),
+        Command::Demo(args) => demo_cmd::run(&args),
     };
     outcome.exit_code()
 }
