@@ -22,9 +22,9 @@ mod revocation;
 mod time;
 mod verify;
 
-pub mod cms;
 #[cfg(feature = "aws-lc")]
 pub mod aws_lc;
+pub mod cms;
 pub mod jpki;
 pub mod oid;
 pub mod policy;

@@ -12,9 +12,7 @@ use crate::name::NameKey;
 use crate::revocation::{
     Authority, CertStatus, RevocationMode, RevocationOutcome, SignedData, StatusQuery,
 };
-use crate::{
-    Error, SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached,
-};
+use crate::{Error, SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached};
 
 type Algorithm = &'static dyn SignatureVerificationAlgorithm;
 
