@@ -33,3 +33,98 @@ echo "seeds: $(ls corpus/signature | wc -l) signature"
 mkdir -p corpus/sunset_table
 cp "$root"/vectors/policy/*.toml "$root"/vectors/policy/malformed/*.toml corpus/sunset_table/
 echo "seeds: $(ls corpus/sunset_table | wc -l) sunset_table"
+
+# Shared data (PKITS) is optional: used when present, never copied into the repository.
+shared=${JPKI_SHARED_DIR:-$root/../shared}
+pkits="$shared/vectors/pkits"
+[ -d "$pkits" ] || { echo "seeds: no PKITS under $shared (set JPKI_SHARED_DIR); committed vectors only"; pkits=""; }
+
+# certificate: every committed certificate (and PKITS's, when present).
+mkdir -p corpus/certificate
+cp "$root"/vectors/migration-world/certs/*.der "$root"/vectors/cms/certs/*.der corpus/certificate/
+[ -n "$pkits" ] && cp "$pkits"/certs/*.crt corpus/certificate/
+echo "seeds: $(ls corpus/certificate | wc -l) certificate"
+
+# crl: every committed CRL (and PKITS's).
+mkdir -p corpus/crl
+cp "$root"/vectors/migration-world/crls/*.der corpus/crl/
+[ -n "$pkits" ] && cp "$pkits"/crls/*.crl corpus/crl/
+echo "seeds: $(ls corpus/crl | wc -l) crl"
+
+# path and cms: the manifests' chains and cases in the targets' input formats (see the
+# comments at the top of fuzz_targets/path.rs and cms.rs), plus structure-aware seeds.
+mkdir -p corpus/path corpus/cms
+python3 - "$root/vectors" "$pkits" corpus/path corpus/cms <<'PY'
+import json, os, struct, sys
+vectors, pkits, path_out, cms_out = sys.argv[1:5]
+# fuzz/src/lib.rs TIMES, in order.
+times = ["2026-06-02T00:00:00Z", "2025-06-01T00:00:00Z", "2028-07-01T00:00:00Z",
+         "2030-01-01T00:00:00Z", "2017-06-01T00:00:00Z", "2026-01-02T00:00:00Z",
+         "2041-01-01T00:00:00Z", "2034-01-01T00:00:00Z"]
+
+def record(kind, blob):
+    return bytes([kind]) + struct.pack(">H", len(blob)) + blob
+
+def der(base, rel):
+    rel = rel[:-4] + ".der" if rel.endswith(".pem") else rel
+    return open(os.path.join(base, rel), "rb").read()
+
+mw = os.path.join(vectors, "migration-world")
+manifest = json.load(open(os.path.join(mw, "manifest.json")))
+for chain in manifest["chains"]:
+    if chain["at"] not in times:
+        continue
+    t = times.index(chain["at"])
+    revocation = 2 if chain["crls"] else 0
+    flags = (t << 1) | (revocation << 4)
+    body = record(0, der(mw, chain["target"]))
+    body += b"".join(record(1, der(mw, c)) for c in chain["untrusted"])
+    body += b"".join(record(2, der(mw, c)) for c in chain["anchors"])
+    body += b"".join(record(3, der(mw, c)) for c in chain["crls"])
+    for extra in (0, 0x40, 0x80):
+        name = f"mw-{chain['name']}-{extra:02x}"
+        open(os.path.join(path_out, name), "wb").write(bytes([flags | extra]) + body)
+
+if pkits:
+    rows = open(os.path.join(pkits, "pkits_tests.tsv")).read().splitlines()[1:]
+    for row in rows:
+        cols = row.split("\t")
+        number, certs, crls = cols[0], cols[3].split(","), cols[4].split(",") if cols[4] != "-" else []
+        read = lambda d, n, ext: open(os.path.join(pkits, d, n + ext), "rb").read()
+        try:
+            body = record(0, read("certs", certs[-1], ".crt"))
+            body += b"".join(record(1, read("certs", c, ".crt")) for c in reversed(certs[1:-1]))
+            body += record(2, read("certs", certs[0], ".crt"))
+            body += b"".join(record(3, read("crls", c, ".crl")) for c in crls)
+        except OSError:
+            continue
+        # Time 0 (2026-06-02, inside PKITS validity), CRLs required.
+        open(os.path.join(path_out, f"pkits-{number}"), "wb").write(bytes([0x20]) + body)
+
+# Structure-aware seeds: odd first byte, then bytes for `arbitrary`.
+for i in range(16):
+    open(os.path.join(path_out, f"structured-{i}"), "wb").write(bytes([1]) + bytes((i * 37 + j * 11) & 0xff for j in range(64)))
+    open(os.path.join(cms_out, f"structured-{i}"), "wb").write(bytes([1 | (i << 3) & 0xf8]) + bytes((i * 53 + j * 7) & 0xff for j in range(64)))
+
+cms = os.path.join(vectors, "cms")
+cases = json.load(open(os.path.join(cms, "manifest.json")))["cases"]
+requirement = {"all": 0, "any": 1}
+for case in cases:
+    if not case["file"].endswith(".der"):
+        continue
+    if case["at"] == "signing-time":
+        t = 0
+    elif case["at"] in times[:7]:
+        t = times.index(case["at"]) + 1
+    else:
+        continue
+    req = 3 if case.get("allow_sha1") else requirement.get(case["signers"], 2)
+    revocation = {"require": 2, "available": 1}.get(case["revocation"], 0)
+    flags = (t << 5) | (req << 3) | (revocation << 1)
+    content = 1 if case["content"] == "content.txt" else 0
+    signed = open(os.path.join(cms, case["file"]), "rb").read()
+    open(os.path.join(cms_out, f"case-{case['id']}"), "wb").write(bytes([flags, content]) + signed)
+    if content:
+        open(os.path.join(cms_out, f"case-{case['id']}-reader"), "wb").write(bytes([flags, content | 2]) + signed)
+PY
+echo "seeds: $(ls corpus/path | wc -l) path, $(ls corpus/cms | wc -l) cms"

@@ -24,10 +24,11 @@ use crate::{Error, UnixTime};
 
 pub use self::ext::{
     BasicConstraints, DistributionPoint, DistributionPointName, Extension, KeyUsage,
-    MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping, ReasonFlags,
+    MAX_EXTENSIONS, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping, ReasonFlags,
 };
 
-/// Largest certificate accepted, in bytes.
+/// Largest certificate accepted, in bytes ([`Error::CertificateTooLarge`] beyond it). Also
+/// bounds every count inside a certificate (names, subtrees, distribution points).
 pub const MAX_CERTIFICATE_LEN: usize = 64 * 1024;
 
 /// A parsed X.509 certificate that owns its original DER.
@@ -76,7 +77,7 @@ impl Certificate {
     /// that such a certificate can still be displayed.
     pub fn from_der(der: &[u8]) -> Result<Self, Error> {
         if der.len() > MAX_CERTIFICATE_LEN {
-            return Err(Error::MalformedCertificate);
+            return Err(Error::CertificateTooLarge);
         }
         let der: Box<[u8]> = der.into();
         let parts = Parts::decode(&der)?;

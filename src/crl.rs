@@ -26,11 +26,11 @@ use crate::{Error, UnixTime};
 
 pub use self::status::CrlSet;
 
-/// Most entries accepted in one CRL: bounds parsing and lookup work. JPKI's CRLs list every
-/// revoked card certificate, hence the generous figure.
+/// Most entries accepted in one CRL ([`Error::TooManyCrlEntries`] beyond it): bounds parsing
+/// and lookup work. JPKI's CRLs list every revoked card certificate, hence the generous figure.
 pub const MAX_CRL_ENTRIES: usize = 8_000_000;
 
-/// Largest CRL accepted, in bytes.
+/// Largest CRL accepted, in bytes ([`Error::CrlTooLarge`] beyond it).
 pub const MAX_CRL_LEN: usize = 512 * 1024 * 1024;
 
 /// issuingDistributionPoint (RFC 5280 5.2.5).
@@ -94,7 +94,7 @@ impl Crl {
     /// reports, but it can still be inspected.
     pub fn from_der(der: &[u8]) -> Result<Self, Error> {
         if der.len() > MAX_CRL_LEN {
-            return Err(Error::MalformedCrl);
+            return Err(Error::CrlTooLarge);
         }
         let der: Box<[u8]> = der.into();
         let mut crl = parse(&der).map_err(|e| match e {

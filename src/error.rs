@@ -46,9 +46,14 @@ pub enum Error {
     /// The signature is well formed but does not verify under the key.
     BadSignature,
     // --- Certificates, CRLs and time (parsing) ---
-    /// A certificate is not well-formed DER of the RFC 5280 structure (or exceeds
-    /// `cert::MAX_CERTIFICATE_LEN`).
+    /// A certificate is not well-formed DER of the RFC 5280 structure.
     MalformedCertificate,
+    /// A certificate is longer than `MAX_CERTIFICATE_LEN` bytes; refused before parsing.
+    CertificateTooLarge,
+    /// A CRL is longer than `MAX_CRL_LEN` bytes; refused before parsing.
+    CrlTooLarge,
+    /// A certificate, CRL or CRL entry has more than `MAX_EXTENSIONS` extensions.
+    TooManyExtensions,
     /// A CRL is not well-formed DER of the RFC 5280 structure, or its version is not v2.
     MalformedCrl,
     /// A distinguished name is not a well-formed `Name`.
@@ -79,8 +84,15 @@ pub enum Error {
     MaximumPathBuildStepsExceeded,
     /// A candidate path would be longer than `Budget::max_path_len`.
     MaximumPathDepthExceeded,
-    /// Name constraint checking exceeded its fixed comparison limit.
+    /// Name constraint checking exceeded its fixed comparison limit
+    /// (`MAX_NAME_CONSTRAINT_COMPARISONS` per path).
     TooManyNameConstraintComparisons,
+    /// More intermediate certificates were offered to path building than
+    /// `MAX_INTERMEDIATES`; refused before the search starts.
+    TooManyIntermediates,
+    /// A CRL signer's path needed a further CRL signer path, nested deeper than
+    /// `MAX_CRL_SIGNER_NESTING` levels; ends the search like a budget error.
+    MaximumCrlSignerNestingExceeded,
     // --- Path validation (RFC 5280 6.1); `index` counts from the end entity (0) ---
     /// The current time is before the certificate's notBefore.
     CertNotValidYet {
@@ -272,6 +284,9 @@ impl Error {
             Error::BadSignature => 40,
             // Certificate, CRL and time parsing: not competing with path errors.
             Error::MalformedCertificate
+            | Error::CertificateTooLarge
+            | Error::CrlTooLarge
+            | Error::TooManyExtensions
             | Error::MalformedCrl
             | Error::MalformedName
             | Error::MalformedExtension
@@ -305,7 +320,9 @@ impl Error {
             Error::Revoked { .. } => 95,
             Error::MaximumSignatureChecksExceeded
             | Error::MaximumPathBuildStepsExceeded
-            | Error::TooManyNameConstraintComparisons => 100,
+            | Error::TooManyNameConstraintComparisons
+            | Error::TooManyIntermediates
+            | Error::MaximumCrlSignerNestingExceeded => 100,
             // CMS. Document-level errors rank low; per-signer errors rank by how far the
             // signer got (algorithms, attributes, signature, certificate path), so that with
             // "any one signer suffices" the most advanced failure is reported.
@@ -351,6 +368,9 @@ impl Error {
             Error::MalformedSignature => "malformed-signature",
             Error::BadSignature => "bad-signature",
             Error::MalformedCertificate => "malformed-certificate",
+            Error::CertificateTooLarge => "certificate-too-large",
+            Error::CrlTooLarge => "crl-too-large",
+            Error::TooManyExtensions => "too-many-extensions",
             Error::MalformedCrl => "malformed-crl",
             Error::MalformedName => "malformed-name",
             Error::MalformedExtension => "malformed-extension",
@@ -365,6 +385,8 @@ impl Error {
             Error::MaximumPathBuildStepsExceeded => "maximum-path-build-steps-exceeded",
             Error::MaximumPathDepthExceeded => "maximum-path-depth-exceeded",
             Error::TooManyNameConstraintComparisons => "too-many-name-constraint-comparisons",
+            Error::TooManyIntermediates => "too-many-intermediates",
+            Error::MaximumCrlSignerNestingExceeded => "maximum-crl-signer-nesting-exceeded",
             Error::CertNotValidYet { .. } => "cert-not-valid-yet",
             Error::CertExpired { .. } => "cert-expired",
             Error::NotCa { .. } => "not-ca",
@@ -437,6 +459,9 @@ impl fmt::Display for Error {
             Error::MalformedSignature => f.write_str("malformed signature"),
             Error::BadSignature => f.write_str("signature does not verify"),
             Error::MalformedCertificate => f.write_str("malformed certificate"),
+            Error::CertificateTooLarge => f.write_str("certificate exceeds the size limit"),
+            Error::CrlTooLarge => f.write_str("CRL exceeds the size limit"),
+            Error::TooManyExtensions => f.write_str("too many extensions"),
             Error::MalformedCrl => f.write_str("malformed CRL"),
             Error::MalformedName => f.write_str("malformed distinguished name"),
             Error::MalformedExtension => f.write_str("malformed extension"),
@@ -458,6 +483,10 @@ impl fmt::Display for Error {
             Error::MaximumPathDepthExceeded => f.write_str("path exceeds the maximum length"),
             Error::TooManyNameConstraintComparisons => {
                 f.write_str("name constraint checking exceeded its comparison limit")
+            }
+            Error::TooManyIntermediates => f.write_str("too many intermediate certificates"),
+            Error::MaximumCrlSignerNestingExceeded => {
+                f.write_str("CRL signer paths nest too deeply")
             }
             Error::CertNotValidYet { index } => {
                 write!(f, "certificate {index} is not valid yet")

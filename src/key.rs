@@ -11,7 +11,8 @@ use crate::{Error, oid};
 pub(crate) const P256_PARAMS: &[u8] = &[0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
 pub(crate) const P384_PARAMS: &[u8] = &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
 
-/// Largest RSA modulus accepted, in bits: bounds the work an attacker-chosen key can cause.
+/// Largest RSA modulus accepted, in bits ([`Error::RsaKeyTooLarge`] beyond it): bounds the work
+/// an attacker-chosen key can cause.
 pub const MAX_RSA_MODULUS_BITS: u32 = 8192;
 
 /// The named elliptic curves this crate verifies on.

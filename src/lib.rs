@@ -35,16 +35,21 @@ pub use alg_id::AlgorithmIdentifier;
 pub use batch::{BatchDocument, available_threads, parallel_map};
 pub use cert::{
     BasicConstraints, Certificate, DistributionPoint, DistributionPointName, Extension, KeyUsage,
-    MAX_CERTIFICATE_LEN, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints, PolicyMapping,
-    ReasonFlags, Validity,
+    MAX_CERTIFICATE_LEN, MAX_EXTENSIONS, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints,
+    PolicyMapping, ReasonFlags, Validity,
 };
 pub use crl::{
     Crl, CrlSet, IssuingDistributionPoint, MAX_CRL_ENTRIES, MAX_CRL_LEN, RevokedCertificate,
 };
 pub use error::Error;
-pub use key::{NamedCurve, PublicKeyInfo};
-pub use name::{DistinguishedName, GeneralName, GeneralSubtree, Name};
-pub use path::{ANY_POLICY, Budget, PathEntry, PathValidator, TrustAnchor, ValidatedPath};
+pub use key::{MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
+pub use name::{
+    DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name,
+};
+pub use path::{
+    ANY_POLICY, Budget, MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES, PathEntry, PathValidator,
+    TrustAnchor, ValidatedPath,
+};
 pub use pss::PssParameters;
 pub use revocation::{
     CertStatus, RevocationMode, RevocationOutcome, RevocationReason, RevocationSource, SignedData,

@@ -19,6 +19,7 @@ use der::asn1::ObjectIdentifier;
 use crate::Error;
 use crate::cert::tlv::{Cursor, tag};
 
+pub use self::constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 pub(crate) use self::constraints::{NameConstraintChecker, NameConstraints};
 pub use self::general::{GeneralName, GeneralSubtree};
 

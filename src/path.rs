@@ -29,6 +29,7 @@ use crate::{Backend, Error, PreparedKeyCache, SignatureVerificationAlgorithm, Un
 
 pub use self::budget::Budget;
 pub(crate) use self::budget::is_fatal;
+pub use self::build::{MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES};
 pub use crate::cert::oids::ANY_POLICY;
 
 /// A trusted public key with its subject name: where every path ends.

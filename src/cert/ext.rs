@@ -12,8 +12,14 @@ use super::tlv::{Cursor, range_of, tag};
 use crate::Error;
 use crate::name::{DistinguishedName, GeneralName, GeneralSubtree, NameConstraints};
 
-/// Most policies a certificate may assert or map: bounds policy-graph growth.
+/// Most policies a certificate may assert or map ([`Error::TooManyPolicies`] beyond it):
+/// bounds policy-graph growth.
 pub const MAX_POLICIES_PER_CERTIFICATE: usize = 64;
+
+/// Most extensions in one certificate, CRL or CRL entry ([`Error::TooManyExtensions`] beyond
+/// it). Real certificates carry about ten; the bound keeps duplicate detection and decoding
+/// proportional to a small count however the extensions are packed.
+pub const MAX_EXTENSIONS: usize = 64;
 
 /// One extension as encoded (borrowed from the certificate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +158,9 @@ pub(crate) fn split_extensions(seq_value: &[u8]) -> Result<Vec<RawParts<'_>>, Er
     let mut out: Vec<RawParts<'_>> = Vec::new();
     let mut c = Cursor::new(seq_value).map_err(bad)?;
     while !c.is_empty() {
+        if out.len() == MAX_EXTENSIONS {
+            return Err(Error::TooManyExtensions);
+        }
         let ext = c.expect(tag::SEQUENCE).map_err(bad)?;
         let mut e = Cursor::new(ext.value).map_err(bad)?;
         let oid = ObjectIdentifier::from_bytes(e.expect(tag::OID).map_err(bad)?.value)
@@ -224,7 +233,11 @@ impl Extensions {
             oids::CERTIFICATE_POLICIES => self.policies = Some(decode_policies(value)?),
             oids::POLICY_MAPPINGS => {
                 let maps = decode::<pkix::PolicyMappings>(value)?.0;
-                if maps.is_empty() || maps.len() > MAX_POLICIES_PER_CERTIFICATE {
+                if maps.is_empty() {
+                    // PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF ...
+                    return Err(Error::MalformedExtension);
+                }
+                if maps.len() > MAX_POLICIES_PER_CERTIFICATE {
                     return Err(Error::TooManyPolicies);
                 }
                 self.policy_mappings = Some(
@@ -281,7 +294,11 @@ pub(crate) fn decode_aki(value: &[u8]) -> Result<Option<Vec<u8>>, Error> {
 
 fn decode_policies(value: &[u8]) -> Result<Vec<ObjectIdentifier>, Error> {
     let policies = decode::<pkix::CertificatePolicies>(value)?.0;
-    if policies.is_empty() || policies.len() > MAX_POLICIES_PER_CERTIFICATE {
+    if policies.is_empty() {
+        // certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation
+        return Err(Error::MalformedExtension);
+    }
+    if policies.len() > MAX_POLICIES_PER_CERTIFICATE {
         return Err(Error::TooManyPolicies);
     }
     let oids: Vec<ObjectIdentifier> = policies.iter().map(|p| p.policy_identifier).collect();

@@ -10,8 +10,10 @@ use alloc::vec::Vec;
 use super::{GeneralName, GeneralSubtree, NameKey};
 use crate::Error;
 
-/// Bounds the work a hostile path can cause: (names x subtrees) comparisons per path.
-pub(crate) const MAX_NAME_CONSTRAINT_COMPARISONS: u32 = 250_000;
+/// Most (name x subtree) comparisons name constraint checking may make in one
+/// [`crate::PathValidator::validate`] call, over every candidate path and CRL signer path
+/// together ([`Error::TooManyNameConstraintComparisons`] beyond it, which ends the search).
+pub const MAX_NAME_CONSTRAINT_COMPARISONS: u32 = 250_000;
 
 /// The content of one nameConstraints extension.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,10 +24,10 @@ pub(crate) struct NameConstraints {
 }
 
 /// The constraints collected from the CA certificates processed so far.
-#[derive(Default)]
-pub(crate) struct NameConstraintChecker<'a> {
+pub(crate) struct NameConstraintChecker<'a, 'b> {
     sets: Vec<&'a NameConstraints>,
-    comparisons: u32,
+    /// Comparisons made so far in the whole search (shared by every candidate path).
+    comparisons: &'b mut u32,
 }
 
 /// A name to check, borrowed from the certificate.
@@ -45,7 +47,15 @@ impl Subject<'_> {
     }
 }
 
-impl<'a> NameConstraintChecker<'a> {
+impl<'a, 'b> NameConstraintChecker<'a, 'b> {
+    /// A checker with no constraints yet, counting comparisons in `comparisons`.
+    pub(crate) fn new(comparisons: &'b mut u32) -> Self {
+        Self {
+            sets: Vec::new(),
+            comparisons,
+        }
+    }
+
     /// Adds a CA's constraints for the certificates below it.
     pub(crate) fn add(&mut self, constraints: &'a NameConstraints) {
         self.sets.push(constraints);
@@ -105,8 +115,8 @@ impl<'a> NameConstraintChecker<'a> {
     }
 
     fn count(&mut self) -> Result<(), Error> {
-        self.comparisons += 1;
-        if self.comparisons > MAX_NAME_CONSTRAINT_COMPARISONS {
+        *self.comparisons = self.comparisons.saturating_add(1);
+        if *self.comparisons > MAX_NAME_CONSTRAINT_COMPARISONS {
             return Err(Error::TooManyNameConstraintComparisons);
         }
         Ok(())

@@ -50,6 +50,8 @@ pub(crate) struct Remaining {
     signatures: u32,
     steps: u32,
     pub(crate) max_path_len: u8,
+    /// Name constraint comparisons made so far, over every candidate path.
+    pub(crate) name_comparisons: u32,
 }
 
 impl Remaining {
@@ -58,6 +60,7 @@ impl Remaining {
             signatures: budget.signature_checks,
             steps: budget.build_steps,
             max_path_len: budget.max_path_len,
+            name_comparisons: 0,
         }
     }
 
@@ -85,5 +88,6 @@ pub(crate) fn is_fatal(error: &Error) -> bool {
         Error::MaximumSignatureChecksExceeded
             | Error::MaximumPathBuildStepsExceeded
             | Error::TooManyNameConstraintComparisons
+            | Error::MaximumCrlSignerNestingExceeded
     )
 }

@@ -1,6 +1,6 @@
 //! The depth-first path search, shared by end-entity paths and CRL signer paths.
 
-use alloc::collections::BTreeMap;
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::vec::Vec;
 
 use super::budget::{Remaining, is_fatal};
@@ -17,8 +17,15 @@ use crate::{Error, SignatureVerificationAlgorithm, verify_signed_data, verify_si
 type Algorithm = &'static dyn SignatureVerificationAlgorithm;
 
 /// How deeply CRL signer paths may nest (a CRL signer whose CRL is signed by another
-/// delegated signer, and so on); each level is a full path search.
-const MAX_SIGNER_NESTING: usize = 4;
+/// delegated signer, and so on); each level is a full path search. Needing a deeper level
+/// ends the search with [`Error::MaximumCrlSignerNestingExceeded`].
+pub const MAX_CRL_SIGNER_NESTING: usize = 4;
+
+/// Most intermediate certificates one [`super::PathValidator::validate`] call accepts
+/// ([`Error::TooManyIntermediates`] beyond it, before any work). The search itself is bounded
+/// by [`super::Budget`]; this bounds the set-up (deduplication and issuer indexing), which
+/// grows with the pool. Real pools, JPKI's included, hold a handful.
+pub const MAX_INTERMEDIATES: usize = 1024;
 
 /// A possible issuer: a certificate from the search's table or a trust anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,11 +62,15 @@ pub(super) fn validate<'c>(
     intermediates: &'c [Certificate],
     anchors: &'c [TrustAnchor],
 ) -> Result<ValidatedPath<'c>, Error> {
-    // The certificate table: the end entity, then each distinct intermediate once.
+    if intermediates.len() > MAX_INTERMEDIATES {
+        return Err(Error::TooManyIntermediates);
+    }
+    // The certificate table: the end entity, then each distinct intermediate once (a set,
+    // so that a pool of near-identical large certificates costs n log n comparisons).
     let mut certs: Vec<&'c Certificate> = Vec::with_capacity(intermediates.len() + 1);
-    certs.push(end_entity);
-    for cert in intermediates {
-        if !certs.iter().any(|c| c.der() == cert.der()) {
+    let mut seen: BTreeSet<&'c [u8]> = BTreeSet::new();
+    for cert in core::iter::once(end_entity).chain(intermediates) {
+        if seen.insert(cert.der()) {
             certs.push(cert);
         }
     }
@@ -301,6 +312,7 @@ impl<'c> Search<'c, '_> {
             &self.anchors[anchor],
             self.validator.time,
             &goal.policy,
+            &mut self.budget.name_comparisons,
         )?;
         let revocation = self.check_revocation(&partial.certs, anchor)?;
         Ok(Found {
@@ -438,9 +450,8 @@ impl Authority for SearchAuthority<'_, '_, '_> {
             if candidate == self.issuer || search.signer_stack.contains(&id) {
                 return Ok(spki.to_vec());
             }
-            if search.signer_stack.len() >= MAX_SIGNER_NESTING {
-                note(&mut best, Error::MaximumPathDepthExceeded);
-                continue;
+            if search.signer_stack.len() >= MAX_CRL_SIGNER_NESTING {
+                return Err(Error::MaximumCrlSignerNestingExceeded);
             }
             search.signer_stack.push(id);
             let goal = Goal {

@@ -40,6 +40,7 @@ pub(crate) fn validate(
     anchor: &TrustAnchor,
     time: UnixTime,
     inputs: &PolicyInputs<'_>,
+    name_comparisons: &mut u32,
 ) -> Result<Vec<ObjectIdentifier>, Error> {
     let n = certs.len();
     let anchor_index = index_of(n);
@@ -53,7 +54,7 @@ pub(crate) fn validate(
     let mut inhibit_any = if inputs.inhibit_any { 0 } else { n + 1 };
     let mut policy_mapping = if inputs.inhibit_mapping { 0 } else { n + 1 };
     let mut max_path_length = n;
-    let mut constraints = NameConstraintChecker::default();
+    let mut constraints = NameConstraintChecker::new(name_comparisons);
 
     // RFC numbering: certificate i = 1 is issued by the anchor, i = n is the end entity.
     for i in 1..=n {

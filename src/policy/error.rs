@@ -55,6 +55,12 @@ pub enum PolicyTableErrorKind {
     PhasesGap,
     /// The security-strength equivalence is not increasing or rates a parameter set twice.
     InvalidEquivalence,
+    /// The TOML text is longer than [`super::MAX_TABLE_LEN`] bytes; refused before parsing.
+    TooLarge,
+    /// More rules than [`super::MAX_RULES`].
+    TooManyRules,
+    /// More equivalence classes than [`super::MAX_EQUIVALENCE_CLASSES`].
+    TooManyEquivalenceClasses,
 }
 
 impl PolicyTableErrorKind {
@@ -83,6 +89,9 @@ impl PolicyTableErrorKind {
             PolicyTableErrorKind::PhasesOverlap => "phases-overlap",
             PolicyTableErrorKind::PhasesGap => "phases-gap",
             PolicyTableErrorKind::InvalidEquivalence => "invalid-equivalence",
+            PolicyTableErrorKind::TooLarge => "too-large",
+            PolicyTableErrorKind::TooManyRules => "too-many-rules",
+            PolicyTableErrorKind::TooManyEquivalenceClasses => "too-many-equivalence-classes",
         }
     }
 }

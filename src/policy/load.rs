@@ -412,6 +412,16 @@ impl Table {
     /// assert_eq!(err.to_string(), "line 10: rule `x`: unknown algorithm family `dsa` (expected rsa, ecdsa, eddsa, ml-dsa or any)");
     /// ```
     pub fn from_toml(text: &str) -> Result<Table, PolicyTableError> {
+        if text.len() > super::validate::MAX_TABLE_LEN {
+            return Err(PolicyTableError::new(
+                Kind::TooLarge,
+                format!(
+                    "{} bytes: tables of at most {} bytes are accepted",
+                    text.len(),
+                    super::validate::MAX_TABLE_LEN
+                ),
+            ));
+        }
         let root = DeTable::parse(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
             PolicyTableError::new(

@@ -6,6 +6,21 @@ use alloc::string::String;
 use super::error::{Location, PolicyTableError, PolicyTableErrorKind as Kind};
 use super::model::{AlgorithmFamily, HashSelector, Phase, Rule, StrengthSelector, Table};
 
+/// Longest TOML text [`Table::from_toml`] accepts, in bytes
+/// ([`PolicyTableErrorKind::TooLarge`](super::PolicyTableErrorKind::TooLarge) beyond it).
+/// Real tables are a few kilobytes.
+pub const MAX_TABLE_LEN: usize = 1024 * 1024;
+
+/// Most rules in one table
+/// ([`PolicyTableErrorKind::TooManyRules`](super::PolicyTableErrorKind::TooManyRules) beyond
+/// it): validation compares rules pairwise.
+pub const MAX_RULES: usize = 1024;
+
+/// Most security-strength equivalence classes in one table
+/// ([`PolicyTableErrorKind::TooManyEquivalenceClasses`](super::PolicyTableErrorKind::TooManyEquivalenceClasses)
+/// beyond it): validation compares classes pairwise.
+pub const MAX_EQUIVALENCE_CLASSES: usize = 64;
+
 /// The label of rule `index` in errors: its id, or `#N` when it has none.
 pub(crate) fn rule_label(rules: &[Rule], index: usize) -> String {
     match rules.get(index) {
@@ -38,6 +53,25 @@ impl Table {
     /// The first problem found is returned, naming the rule; [`Table::from_toml`] adds the
     /// line.
     pub fn validate(&self) -> Result<(), PolicyTableError> {
+        // Counts first: the checks below compare rules (and classes) pairwise.
+        if self.rules.len() > MAX_RULES {
+            return Err(PolicyTableError::new(
+                Kind::TooManyRules,
+                format!(
+                    "{} rules: at most {MAX_RULES} are accepted",
+                    self.rules.len()
+                ),
+            ));
+        }
+        if self.equivalence.len() > MAX_EQUIVALENCE_CLASSES {
+            return Err(PolicyTableError::new(
+                Kind::TooManyEquivalenceClasses,
+                format!(
+                    "{} equivalence classes: at most {MAX_EQUIVALENCE_CLASSES} are accepted",
+                    self.equivalence.len()
+                ),
+            ));
+        }
         if !valid_name(&self.name) {
             return Err(PolicyTableError::new(
                 Kind::InvalidName,
