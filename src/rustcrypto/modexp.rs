@@ -96,7 +96,7 @@ impl MontModulus {
         let mut acc = base;
         let mut tmp = [0u64; MAX_LIMBS];
         for bit in (0..63 - e.leading_zeros()).rev() {
-            self.mont_mul(&acc[..l], &acc[..l], &mut tmp[..l]);
+            self.mont_sqr(&acc[..l], &mut tmp[..l]);
             if (e >> bit) & 1 == 1 {
                 self.mont_mul(&tmp[..l], &base[..l], &mut acc[..l]);
             } else {
@@ -122,6 +122,29 @@ impl MontModulus {
             96 => self.mont_mul_fixed::<96>(a, b, out),
             _ => self.mont_mul_fixed::<MAX_LIMBS>(a, b, out),
         }
+    }
+
+    /// `out = a²·R^-1 mod n`: the exponent 65537 is 16 squarings and one multiplication,
+    /// so squaring gets its own routine (about 25% fewer limb products).
+    fn mont_sqr(&self, a: &[u64], out: &mut [u64]) {
+        match self.limbs {
+            16 => self.mont_sqr_fixed::<16, 32>(a, out),
+            32 => self.mont_sqr_fixed::<32, 64>(a, out),
+            48 => self.mont_sqr_fixed::<48, 96>(a, out),
+            64 => self.mont_sqr_fixed::<64, 128>(a, out),
+            96 => self.mont_sqr_fixed::<96, 192>(a, out),
+            _ => self.mont_sqr_fixed::<MAX_LIMBS, { 2 * MAX_LIMBS }>(a, out),
+        }
+    }
+
+    fn mont_sqr_fixed<const L: usize, const D: usize>(&self, a: &[u64], out: &mut [u64]) {
+        let (Ok(a), Ok(n)) = (
+            <&[u64; L]>::try_from(&a[..L]),
+            <&[u64; L]>::try_from(&self.n[..L]),
+        ) else {
+            unreachable!("callers pass slices of the padded limb count")
+        };
+        out[..L].copy_from_slice(&mont_sqr_sos::<L, D>(n, self.n0_inv, a));
     }
 
     fn mont_mul_fixed<const L: usize>(&self, a: &[u64], b: &[u64], out: &mut [u64]) {
@@ -213,6 +236,72 @@ pub(crate) fn mont_mul_cios<const L: usize>(
         sub_in_place(&mut t, n);
     }
     t
+}
+
+/// Montgomery squaring by separated operand scanning: the full square (each cross product
+/// once, doubled, plus the diagonal), then a word-by-word Montgomery reduction. `D` is
+/// `2·L` (a const generic cannot be computed from another on stable Rust).
+#[inline(always)]
+fn mont_sqr_sos<const L: usize, const D: usize>(
+    n: &[u64; L],
+    n0_inv: u64,
+    a: &[u64; L],
+) -> [u64; L] {
+    const { assert!(D == 2 * L) };
+    let mut t = [0u64; D];
+    // Cross products a[i]·a[j], i < j.
+    for i in 0..L {
+        let mut carry = 0u64;
+        for j in i + 1..L {
+            let v = u128::from(t[i + j]) + u128::from(a[i]) * u128::from(a[j]) + u128::from(carry);
+            t[i + j] = v as u64;
+            carry = (v >> 64) as u64;
+        }
+        t[i + L] = carry;
+    }
+    // Double them and add the squares a[i]².
+    let mut shifted_out = 0u64;
+    for limb in t.iter_mut() {
+        let v = *limb;
+        *limb = (v << 1) | shifted_out;
+        shifted_out = v >> 63;
+    }
+    let mut carry = 0u64;
+    for i in 0..L {
+        let sq = u128::from(a[i]) * u128::from(a[i]);
+        let v = u128::from(t[2 * i]) + u128::from(sq as u64) + u128::from(carry);
+        t[2 * i] = v as u64;
+        let v = u128::from(t[2 * i + 1]) + (sq >> 64) + (v >> 64);
+        t[2 * i + 1] = v as u64;
+        carry = (v >> 64) as u64;
+    }
+    // Montgomery reduction: add m·n·2^(64i) to clear limb i, for each low limb. Carries
+    // out of the top limb are kept in `top` (the result is below 2n, so at most 1).
+    let mut top = carry;
+    for i in 0..L {
+        let m = t[i].wrapping_mul(n0_inv);
+        let mut carry = 0u64;
+        for j in 0..L {
+            let v = u128::from(t[i + j]) + u128::from(m) * u128::from(n[j]) + u128::from(carry);
+            t[i + j] = v as u64;
+            carry = (v >> 64) as u64;
+        }
+        for limb in t[i + L..].iter_mut() {
+            if carry == 0 {
+                break;
+            }
+            let (v, c) = limb.overflowing_add(carry);
+            *limb = v;
+            carry = u64::from(c);
+        }
+        top += carry;
+    }
+    let mut result = [0u64; L];
+    result.copy_from_slice(&t[L..]);
+    if top != 0 || !less_than(&result, n) {
+        sub_in_place(&mut result, n);
+    }
+    result
 }
 
 /// -n0^-1 mod 2^64 by Newton iteration (each step doubles the correct low bits).
