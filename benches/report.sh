@@ -26,6 +26,8 @@ cargo bench --features aws-lc --bench verify -- --warm-up-time "$warm" --measure
 cargo bench --features aws-lc --bench end_to_end -- --warm-up-time "$warm" --measurement-time "$measure" \
   >"$out/end_to_end.txt" 2>&1
 run_openssl after
+# The machine's own 2-way scaling for the same kind of work, as a yardstick for the batch API.
+openssl speed -multi 2 -seconds "$measure" rsa2048 2>/dev/null >"$out/openssl-multi2.txt"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
