@@ -222,3 +222,72 @@ fn replace_exponent(spki: &[u8], e: &[u8]) -> Vec<u8> {
     body.extend(seq(0x03, &bits));
     seq(0x30, &body)
 }
+
+#[test]
+fn prepared_key_cache_serves_its_key_and_falls_back_for_other_algorithms() {
+    use jpki_verify::{PreparedKeyCache, verify_signed_data_cached};
+    let spki = keys::read("rsa2048.spki.der");
+    let message = keys::message();
+    let cache = PreparedKeyCache::new();
+    let sha256 = RSA_PKCS1_2048_8192_SHA256.signature_alg_id();
+    // First use prepares, second reuses: both verify, and a wrong signature still fails.
+    for _ in 0..2 {
+        let used = verify_signed_data_cached(
+            BACKEND.algorithms,
+            &cache,
+            &spki,
+            &sha256,
+            &message,
+            &sig("rsa-pkcs1-sha256"),
+        )
+        .unwrap();
+        assert_eq!(used.name(), "rsa-pkcs1-sha256");
+    }
+    assert_eq!(
+        verify_signed_data_cached(
+            BACKEND.algorithms,
+            &cache,
+            &spki,
+            &sha256,
+            b"other",
+            &sig("rsa-pkcs1-sha256")
+        )
+        .map(|a| a.name()),
+        Err(Error::BadSignature)
+    );
+    // Another algorithm object with the same key is served without the cache.
+    let sha384 = BACKEND
+        .by_name("rsa-pkcs1-sha384")
+        .unwrap()
+        .signature_alg_id();
+    let used = verify_signed_data_cached(
+        BACKEND.algorithms,
+        &cache,
+        &spki,
+        &sha384,
+        &message,
+        &sig("rsa-pkcs1-sha384"),
+    )
+    .unwrap();
+    assert_eq!(used.name(), "rsa-pkcs1-sha384");
+    // A key that fails to prepare keeps failing with its own error.
+    let bad = PreparedKeyCache::new();
+    let small = keys::read("rsa1024.spki.der");
+    for _ in 0..2 {
+        assert_eq!(
+            verify_signed_data_cached(
+                BACKEND.algorithms,
+                &bad,
+                &small,
+                &sha256,
+                &message,
+                &keys::read("rsa1024-pkcs1-sha256.sig")
+            )
+            .map(|a| a.name()),
+            Err(Error::RsaKeyTooSmall {
+                bits: 1024,
+                min_bits: 2048
+            })
+        );
+    }
+}
