@@ -8,7 +8,6 @@
 
 pub(crate) mod ext;
 pub(crate) mod oids;
-pub(crate) mod tlv;
 
 use alloc::boxed::Box;
 use core::fmt;
@@ -17,9 +16,10 @@ use core::ops::Range;
 use der::asn1::ObjectIdentifier;
 
 use self::ext::Extensions;
-use self::tlv::{Cursor, Tlv, range_of, tag};
 use crate::alg_id::AlgorithmIdentifier;
 use crate::name::{GeneralName, Name, NameConstraints, NameKey};
+use crate::signed_envelope::{Envelope, Failed, SignedRanges};
+use crate::tlv::{self, Cursor, Tlv, range_of, tag};
 use crate::{Error, UnixTime};
 
 pub use self::ext::{
@@ -35,13 +35,9 @@ pub const MAX_CERTIFICATE_LEN: usize = 64 * 1024;
 #[derive(Clone)]
 pub struct Certificate {
     der: Box<[u8]>,
-    tbs: Range<usize>,
+    signed: SignedRanges,
     version: u8,
     serial: Range<usize>,
-    signature_oid: ObjectIdentifier,
-    signature_params: Option<Range<usize>>,
-    signature: Range<usize>,
-    signature_aligned: bool,
     issuer: Range<usize>,
     subject: Range<usize>,
     issuer_key: NameKey,
@@ -80,26 +76,19 @@ impl Certificate {
             return Err(Error::CertificateTooLarge);
         }
         let der: Box<[u8]> = der.into();
-        let parts = Parts::decode(&der)?;
+        let parts = Parts::decode(&der).map_err(|e| e.into_error(Error::MalformedCertificate))?;
         let ext = match parts.extensions {
             Some(seq) => Extensions::parse(&der, seq)?,
             None => Extensions::default(),
         };
-        let outer_alg = AlgorithmIdentifier::decode_der(parts.outer_alg.full)
-            .map_err(|_| Error::MalformedCertificate)?;
-        let inner_alg = AlgorithmIdentifier::decode_der(parts.inner_alg.full)
-            .map_err(|_| Error::MalformedCertificate)?;
-        if outer_alg != inner_alg {
-            return Err(Error::SignatureAlgorithmFieldMismatch);
-        }
+        let signed = parts
+            .envelope
+            .ranges(&der, parts.inner_alg)
+            .map_err(|e| e.into_error(Error::MalformedCertificate))?;
         Ok(Self {
-            tbs: range_of(&der, parts.tbs),
+            signed,
             version: parts.version,
             serial: range_of(&der, parts.serial),
-            signature_oid: outer_alg.oid(),
-            signature_params: outer_alg.parameters().map(|p| range_of(&der, p)),
-            signature: range_of(&der, parts.signature),
-            signature_aligned: parts.signature_aligned,
             issuer: range_of(&der, parts.issuer.full),
             subject: range_of(&der, parts.subject.full),
             issuer_key: NameKey::from_der(parts.issuer.full)?,
@@ -119,7 +108,7 @@ impl Certificate {
 
     /// The DER of `tbsCertificate`, exactly as signed.
     pub fn tbs_der(&self) -> &[u8] {
-        &self.der[self.tbs.clone()]
+        self.signed.tbs(&self.der)
     }
 
     /// The version number: 1, 2 or 3.
@@ -157,25 +146,18 @@ impl Certificate {
 
     /// The signature algorithm (outer `signatureAlgorithm`, equal to the TBS field).
     pub fn signature_algorithm(&self) -> AlgorithmIdentifier<'_> {
-        AlgorithmIdentifier::new(
-            self.signature_oid,
-            self.signature_params.clone().map(|r| &self.der[r]),
-        )
+        self.signed.algorithm(&self.der)
     }
 
     /// The signature value (the BIT STRING's octets).
     pub fn signature(&self) -> &[u8] {
-        &self.der[self.signature.clone()]
+        self.signed.signature(&self.der)
     }
 
     /// The signed data, for verification; `None` when the signature BIT STRING has unused
     /// bits, which no RSA or ECDSA signature has.
     pub(crate) fn signed_data(&self) -> Option<crate::SignedData<'_>> {
-        self.signature_aligned.then(|| crate::SignedData {
-            message: self.tbs_der(),
-            algorithm: self.signature_algorithm(),
-            signature: self.signature(),
-        })
+        self.signed.signed_data(&self.der)
     }
 
     /// Whether issuer and subject are the same name (RFC 5280 6.1: "self-issued"), as for
@@ -326,7 +308,7 @@ impl fmt::Debug for HexBytes<'_> {
 
 /// The outer structure of a certificate, as slices of the input.
 struct Parts<'a> {
-    tbs: &'a [u8],
+    envelope: Envelope<'a>,
     version: u8,
     serial: &'a [u8],
     inner_alg: Tlv<'a>,
@@ -336,30 +318,12 @@ struct Parts<'a> {
     subject: Tlv<'a>,
     spki: &'a [u8],
     extensions: Option<&'a [u8]>,
-    outer_alg: Tlv<'a>,
-    signature: &'a [u8],
-    signature_aligned: bool,
 }
 
 impl<'a> Parts<'a> {
-    fn decode(der: &'a [u8]) -> Result<Self, Error> {
-        Self::decode_inner(der).map_err(|e| match e {
-            Decoded::Der => Error::MalformedCertificate,
-            Decoded::Other(e) => e,
-        })
-    }
-
-    fn decode_inner(der: &'a [u8]) -> Result<Self, Decoded> {
-        let mut outer = Cursor::new(der)?;
-        let cert = outer.expect(tag::SEQUENCE)?;
-        outer.finish()?;
-        let mut c = Cursor::new(cert.value)?;
-        let tbs = c.expect(tag::SEQUENCE)?;
-        let outer_alg = c.expect(tag::SEQUENCE)?;
-        let (signature, signature_aligned) = signature_bits(c.expect(tag::BIT_STRING)?.value)?;
-        c.finish()?;
-
-        let mut t = Cursor::new(tbs.value)?;
+    fn decode(der: &'a [u8]) -> Result<Self, Failed> {
+        let envelope = Envelope::split(der)?;
+        let mut t = Cursor::new(envelope.tbs.value)?;
         // version [0] EXPLICIT Version DEFAULT v1: an explicit v1 is tolerated.
         let version = match t.optional(0xa0)? {
             Some(v) => match tlv::single(v.value, tag::INTEGER)? {
@@ -388,7 +352,7 @@ impl<'a> Parts<'a> {
         };
         t.finish()?;
         Ok(Self {
-            tbs: tbs.full,
+            envelope,
             version,
             serial,
             inner_alg,
@@ -398,32 +362,11 @@ impl<'a> Parts<'a> {
             subject,
             spki,
             extensions,
-            outer_alg,
-            signature,
-            signature_aligned,
         })
     }
 }
 
-/// Decoding failed in `der` (malformed structure) or for a reason of our own.
-enum Decoded {
-    Der,
-    Other(Error),
-}
-
-impl From<der::Error> for Decoded {
-    fn from(_: der::Error) -> Self {
-        Decoded::Der
-    }
-}
-
-impl From<Error> for Decoded {
-    fn from(e: Error) -> Self {
-        Decoded::Other(e)
-    }
-}
-
-fn decode_validity(value: &[u8]) -> Result<(UnixTime, UnixTime), Decoded> {
+fn decode_validity(value: &[u8]) -> Result<(UnixTime, UnixTime), Failed> {
     let mut v = Cursor::new(value)?;
     let not_before = decode_time(&mut v)?;
     let not_after = decode_time(&mut v)?;
@@ -439,16 +382,5 @@ pub(crate) fn decode_time(c: &mut Cursor<'_>) -> Result<UnixTime, Error> {
             UnixTime::from_x509_time(t.tag, t.value).ok_or(Error::MalformedTime)
         }
         _ => Err(Error::MalformedTime),
-    }
-}
-
-/// A signature BIT STRING: its octets, and whether it is octet-aligned (no unused bits).
-/// A misaligned one still parses (PKITS "BadSigned" certificates alter that octet); it can
-/// never verify.
-pub(crate) fn signature_bits(value: &[u8]) -> der::Result<(&[u8], bool)> {
-    match value.split_first() {
-        Some((0, rest)) => Ok((rest, true)),
-        Some((1..=7, rest)) if !rest.is_empty() => Ok((rest, false)),
-        _ => Err(der::Tag::BitString.value_error().into()),
     }
 }

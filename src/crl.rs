@@ -16,12 +16,11 @@ use x509_cert::ext::pkix;
 
 use crate::alg_id::AlgorithmIdentifier;
 use crate::cert::ext::{convert_dp_name, decode, decode_aki, directory_names, split_extensions};
-use crate::cert::tlv::{Cursor, range_of, tag};
-use crate::cert::{
-    DistributionPointName, HexBytes, ReasonFlags, decode_time, oids, signature_bits,
-};
+use crate::cert::{DistributionPointName, HexBytes, ReasonFlags, decode_time, oids};
 use crate::name::{GeneralName, Name, NameKey};
 use crate::revocation::{RevocationReason, SignedData};
+use crate::signed_envelope::{Envelope, Failed, SignedRanges};
+use crate::tlv::{Cursor, range_of, tag};
 use crate::{Error, UnixTime};
 
 pub use self::status::CrlSet;
@@ -54,11 +53,7 @@ pub struct IssuingDistributionPoint {
 #[derive(Clone)]
 pub struct Crl {
     der: Box<[u8]>,
-    tbs: Range<usize>,
-    signature_oid: ObjectIdentifier,
-    signature_params: Option<Range<usize>>,
-    signature: Range<usize>,
-    signature_aligned: bool,
+    signed: SignedRanges,
     issuer: Range<usize>,
     issuer_key: NameKey,
     this_update: UnixTime,
@@ -97,10 +92,7 @@ impl Crl {
             return Err(Error::CrlTooLarge);
         }
         let der: Box<[u8]> = der.into();
-        let mut crl = parse(&der).map_err(|e| match e {
-            Failed::Der => Error::MalformedCrl,
-            Failed::Other(e) => e,
-        })?;
+        let mut crl = parse(&der).map_err(|e| e.into_error(Error::MalformedCrl))?;
         crl.der = der;
         Ok(crl)
     }
@@ -112,30 +104,23 @@ impl Crl {
 
     /// The DER of `tbsCertList`, exactly as signed.
     pub fn tbs_der(&self) -> &[u8] {
-        &self.der[self.tbs.clone()]
+        self.signed.tbs(&self.der)
     }
 
     /// The signature algorithm.
     pub fn signature_algorithm(&self) -> AlgorithmIdentifier<'_> {
-        AlgorithmIdentifier::new(
-            self.signature_oid,
-            self.signature_params.clone().map(|r| &self.der[r]),
-        )
+        self.signed.algorithm(&self.der)
     }
 
     /// The signature value.
     pub fn signature(&self) -> &[u8] {
-        &self.der[self.signature.clone()]
+        self.signed.signature(&self.der)
     }
 
     /// The signed data, for verification; `None` when the signature BIT STRING has unused
     /// bits, which no RSA or ECDSA signature has.
     pub(crate) fn signed_data(&self) -> Option<SignedData<'_>> {
-        self.signature_aligned.then(|| SignedData {
-            message: self.tbs_der(),
-            algorithm: self.signature_algorithm(),
-            signature: self.signature(),
-        })
+        self.signed.signed_data(&self.der)
     }
 
     /// The issuer name.
@@ -271,45 +256,16 @@ impl fmt::Debug for Crl {
     }
 }
 
-enum Failed {
-    Der,
-    Other(Error),
-}
-
-impl From<der::Error> for Failed {
-    fn from(_: der::Error) -> Self {
-        Failed::Der
-    }
-}
-
-impl From<Error> for Failed {
-    fn from(e: Error) -> Self {
-        Failed::Other(e)
-    }
-}
-
 fn parse(der: &[u8]) -> Result<Crl, Failed> {
-    let mut outer = Cursor::new(der)?;
-    let list = outer.expect(tag::SEQUENCE)?;
-    outer.finish()?;
-    let mut c = Cursor::new(list.value)?;
-    let tbs = c.expect(tag::SEQUENCE)?;
-    let outer_alg = c.expect(tag::SEQUENCE)?;
-    let (signature, signature_aligned) = signature_bits(c.expect(tag::BIT_STRING)?.value)?;
-    c.finish()?;
-
-    let mut t = Cursor::new(tbs.value)?;
+    let envelope = Envelope::split(der)?;
+    let mut t = Cursor::new(envelope.tbs.value)?;
     if let Some(v) = t.optional(tag::INTEGER)? {
         // Version OPTIONAL -- if present, MUST be v2
         if v.value != [1] {
             return Err(Error::MalformedCrl.into());
         }
     }
-    let inner_alg = t.expect(tag::SEQUENCE)?;
-    let outer = AlgorithmIdentifier::decode_der(outer_alg.full)?;
-    if outer != AlgorithmIdentifier::decode_der(inner_alg.full)? {
-        return Err(Error::SignatureAlgorithmFieldMismatch.into());
-    }
+    let signed = envelope.ranges(der, t.expect(tag::SEQUENCE)?)?;
     let issuer = t.expect(tag::SEQUENCE)?;
     let this_update = decode_time(&mut t)?;
     let next_update = match t.peek_tag() {
@@ -318,18 +274,14 @@ fn parse(der: &[u8]) -> Result<Crl, Failed> {
     };
     let entries = t.optional(tag::SEQUENCE)?;
     let extensions = match t.optional(0xa0)? {
-        Some(wrapper) => Some(crate::cert::tlv::single(wrapper.value, tag::SEQUENCE)?),
+        Some(wrapper) => Some(crate::tlv::single(wrapper.value, tag::SEQUENCE)?),
         None => None,
     };
     t.finish()?;
 
     let mut crl = Crl {
         der: Box::default(),
-        tbs: range_of(der, tbs.full),
-        signature_oid: outer.oid(),
-        signature_params: outer.parameters().map(|p| range_of(der, p)),
-        signature: range_of(der, signature),
-        signature_aligned,
+        signed,
         issuer: range_of(der, issuer.full),
         issuer_key: NameKey::from_der(issuer.full)?,
         this_update,
@@ -421,10 +373,10 @@ fn check_entry(c: &mut Cursor<'_>) -> Result<bool, Failed> {
                     GeneralName::decode_sequence(value)?;
                 }
                 oids::INVALIDITY_DATE => {
-                    crate::cert::tlv::single(value, tag::GENERALIZED_TIME)?;
+                    crate::tlv::single(value, tag::GENERALIZED_TIME)?;
                 }
                 oids::HOLD_INSTRUCTION_CODE => {
-                    crate::cert::tlv::single(value, tag::OID)?;
+                    crate::tlv::single(value, tag::OID)?;
                 }
                 _ => unsupported |= critical,
             }
@@ -460,7 +412,7 @@ fn parse_entry<'a>(c: &mut Cursor<'a>) -> Result<RevokedCertificate<'a>, Failed>
 }
 
 fn reason(value: &[u8]) -> Result<RevocationReason, Error> {
-    match crate::cert::tlv::single(value, 0x0a) {
+    match crate::tlv::single(value, tag::ENUMERATED) {
         Ok([code]) => RevocationReason::from_code(*code).ok_or(Error::MalformedExtension),
         _ => Err(Error::MalformedExtension),
     }

@@ -19,7 +19,9 @@ mod name;
 mod path;
 mod pss;
 mod revocation;
+mod signed_envelope;
 mod time;
+mod tlv;
 mod verify;
 
 #[cfg(feature = "aws-lc")]

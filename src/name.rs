@@ -17,7 +17,7 @@ use core::fmt;
 use der::asn1::ObjectIdentifier;
 
 use crate::Error;
-use crate::cert::tlv::{Cursor, tag};
+use crate::tlv::{Cursor, tag};
 
 pub use self::constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 pub(crate) use self::constraints::{NameConstraintChecker, NameConstraints};

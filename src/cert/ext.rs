@@ -8,9 +8,9 @@ use der::asn1::ObjectIdentifier;
 use x509_cert::ext::pkix;
 
 use super::oids;
-use super::tlv::{Cursor, range_of, tag};
 use crate::Error;
 use crate::name::{DistinguishedName, GeneralName, GeneralSubtree, NameConstraints};
+use crate::tlv::{Cursor, range_of, tag};
 
 /// Most policies a certificate may assert or map ([`Error::TooManyPolicies`] beyond it):
 /// bounds policy-graph growth.

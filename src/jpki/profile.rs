@@ -14,8 +14,8 @@ use der::asn1::ObjectIdentifier as Oid;
 use super::basic_four::{BasicFour, BasicFourError};
 use super::pins::JpkiPurpose;
 use crate::cert::oids;
-use crate::cert::tlv::{Cursor, tag};
 use crate::name::{DistinguishedName, decode_string};
+use crate::tlv::{Cursor, tag};
 use crate::{Certificate, Error, KeyUsage, NamedCurve, PublicKeyInfo};
 
 /// The J-LIS signing CA's name, as [`crate::Name`]'s `Display` prints it.

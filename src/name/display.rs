@@ -5,7 +5,7 @@ use core::fmt::{self, Write as _};
 use der::asn1::ObjectIdentifier;
 
 use super::decode_string;
-use crate::cert::tlv::{Cursor, tag};
+use crate::tlv::{Cursor, tag};
 
 /// Short names of the attribute types seen in JPKI, PKITS and web PKI names.
 const SHORT_NAMES: &[(&str, &str)] = &[
