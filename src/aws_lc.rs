@@ -21,7 +21,7 @@ use crate::key::{DecodedKey, NamedCurve, P256_PARAMS, P384_PARAMS, split_spki};
 use crate::pss::{
     PssParameters, canonical_pss_params, canonical_pss_params_der, pss_alg_has_hash, pss_params_for,
 };
-use crate::verify::EcdsaSignatureEncoding;
+use crate::verify::{EcdsaSignatureEncoding, concat_algorithms};
 use crate::{
     Backend, Error, HashAlgorithm, PreparedKey, PublicKeyInfo, SignatureScheme,
     SignatureVerificationAlgorithm, oid,
@@ -286,31 +286,23 @@ aws_alg!(
 );
 
 /// Every ECDSA object, DER first (identifier lookups find those).
-macro_rules! ecdsa_set {
-    () => {
-        [
-            &ECDSA_P256_SHA256,
-            &ECDSA_P256_SHA384,
-            &ECDSA_P256_SHA512,
-            &ECDSA_P384_SHA256,
-            &ECDSA_P384_SHA384,
-            &ECDSA_P384_SHA512,
-            &ECDSA_P256_SHA256_P1363,
-            &ECDSA_P256_SHA384_P1363,
-            &ECDSA_P256_SHA512_P1363,
-            &ECDSA_P384_SHA256_P1363,
-            &ECDSA_P384_SHA384_P1363,
-            &ECDSA_P384_SHA512_P1363,
-        ]
-    };
-}
+const ECDSA_SET: [&dyn SignatureVerificationAlgorithm; 12] = [
+    &ECDSA_P256_SHA256,
+    &ECDSA_P256_SHA384,
+    &ECDSA_P256_SHA512,
+    &ECDSA_P384_SHA256,
+    &ECDSA_P384_SHA384,
+    &ECDSA_P384_SHA512,
+    &ECDSA_P256_SHA256_P1363,
+    &ECDSA_P256_SHA384_P1363,
+    &ECDSA_P256_SHA512_P1363,
+    &ECDSA_P384_SHA256_P1363,
+    &ECDSA_P384_SHA384_P1363,
+    &ECDSA_P384_SHA512_P1363,
+];
 
-const ECDSA_SET: [&dyn SignatureVerificationAlgorithm; 12] = ecdsa_set!();
-
-/// RSA (2048 to 8192 bits) and ECDSA P-256/P-384 verified by AWS-LC.
-pub static BACKEND: Backend = Backend {
-    name: "aws-lc",
-    algorithms: &[
+static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+    [
         &RSA_PKCS1_2048_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
         &RSA_PKCS1_2048_8192_SHA512,
@@ -318,26 +310,12 @@ pub static BACKEND: Backend = Backend {
         &RSA_PSS_2048_8192_SHA256,
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
-        ECDSA_SET[0],
-        ECDSA_SET[1],
-        ECDSA_SET[2],
-        ECDSA_SET[3],
-        ECDSA_SET[4],
-        ECDSA_SET[5],
-        ECDSA_SET[6],
-        ECDSA_SET[7],
-        ECDSA_SET[8],
-        ECDSA_SET[9],
-        ECDSA_SET[10],
-        ECDSA_SET[11],
     ],
-};
+    ECDSA_SET,
+);
 
-/// As [`BACKEND`], accepting 1024-bit RSA keys for PKCS#1 v1.5 with SHA-1/256/512 (the
-/// legacy objects aws-lc-rs offers): an explicit opt-in for old data and NIST PKITS.
-pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
-    name: "aws-lc-legacy-rsa",
-    algorithms: &[
+static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+    [
         &RSA_PKCS1_LEGACY_1024_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
         &RSA_PKCS1_LEGACY_1024_8192_SHA512,
@@ -345,19 +323,21 @@ pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
         &RSA_PSS_2048_8192_SHA256,
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
-        ECDSA_SET[0],
-        ECDSA_SET[1],
-        ECDSA_SET[2],
-        ECDSA_SET[3],
-        ECDSA_SET[4],
-        ECDSA_SET[5],
-        ECDSA_SET[6],
-        ECDSA_SET[7],
-        ECDSA_SET[8],
-        ECDSA_SET[9],
-        ECDSA_SET[10],
-        ECDSA_SET[11],
     ],
+    ECDSA_SET,
+);
+
+/// RSA (2048 to 8192 bits) and ECDSA P-256/P-384 verified by AWS-LC.
+pub static BACKEND: Backend = Backend {
+    name: "aws-lc",
+    algorithms: &ALGORITHMS,
+};
+
+/// As [`BACKEND`], accepting 1024-bit RSA keys for PKCS#1 v1.5 with SHA-1/256/512 (the
+/// legacy objects aws-lc-rs offers): an explicit opt-in for old data and NIST PKITS.
+pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
+    name: "aws-lc-legacy-rsa",
+    algorithms: &LEGACY_RSA_ALGORITHMS,
 };
 
 /// A key decoded by this crate and parsed by AWS-LC for the algorithm that prepared it.

@@ -12,6 +12,7 @@ mod modexp;
 mod padding;
 mod rsa;
 
+use crate::verify::concat_algorithms;
 use crate::{Backend, SignatureVerificationAlgorithm};
 
 pub use self::ecdsa::{
@@ -44,10 +45,8 @@ const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
     &ECDSA_P384_SHA512_P1363,
 ];
 
-/// RSA (2048 to 8192 bits, PKCS#1 v1.5 and PSS) and ECDSA P-256/P-384, DER and fixed-width.
-pub static BACKEND: Backend = Backend {
-    name: "rustcrypto",
-    algorithms: &[
+static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+    [
         &RSA_PKCS1_2048_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
         &RSA_PKCS1_2048_8192_SHA512,
@@ -55,26 +54,12 @@ pub static BACKEND: Backend = Backend {
         &RSA_PSS_2048_8192_SHA256,
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
-        ECDSA_ALGORITHMS[0],
-        ECDSA_ALGORITHMS[1],
-        ECDSA_ALGORITHMS[2],
-        ECDSA_ALGORITHMS[3],
-        ECDSA_ALGORITHMS[4],
-        ECDSA_ALGORITHMS[5],
-        ECDSA_ALGORITHMS[6],
-        ECDSA_ALGORITHMS[7],
-        ECDSA_ALGORITHMS[8],
-        ECDSA_ALGORITHMS[9],
-        ECDSA_ALGORITHMS[10],
-        ECDSA_ALGORITHMS[11],
     ],
-};
+    ECDSA_ALGORITHMS,
+);
 
-/// As [`BACKEND`], but RSA moduli down to 1024 bits are accepted: an explicit opt-in for
-/// verifying legacy data (and NIST PKITS, whose keys are 1024-bit).
-pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
-    name: "rustcrypto-legacy-rsa",
-    algorithms: &[
+static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+    [
         &RSA_PKCS1_LEGACY_1024_8192_SHA256,
         &RSA_PKCS1_LEGACY_1024_8192_SHA384,
         &RSA_PKCS1_LEGACY_1024_8192_SHA512,
@@ -82,17 +67,19 @@ pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
         &RSA_PSS_LEGACY_1024_8192_SHA256,
         &RSA_PSS_LEGACY_1024_8192_SHA384,
         &RSA_PSS_LEGACY_1024_8192_SHA512,
-        ECDSA_ALGORITHMS[0],
-        ECDSA_ALGORITHMS[1],
-        ECDSA_ALGORITHMS[2],
-        ECDSA_ALGORITHMS[3],
-        ECDSA_ALGORITHMS[4],
-        ECDSA_ALGORITHMS[5],
-        ECDSA_ALGORITHMS[6],
-        ECDSA_ALGORITHMS[7],
-        ECDSA_ALGORITHMS[8],
-        ECDSA_ALGORITHMS[9],
-        ECDSA_ALGORITHMS[10],
-        ECDSA_ALGORITHMS[11],
     ],
+    ECDSA_ALGORITHMS,
+);
+
+/// RSA (2048 to 8192 bits, PKCS#1 v1.5 and PSS) and ECDSA P-256/P-384, DER and fixed-width.
+pub static BACKEND: Backend = Backend {
+    name: "rustcrypto",
+    algorithms: &ALGORITHMS,
+};
+
+/// As [`BACKEND`], but RSA moduli down to 1024 bits are accepted: an explicit opt-in for
+/// verifying legacy data (and NIST PKITS, whose keys are 1024-bit).
+pub static BACKEND_WITH_LEGACY_RSA: Backend = Backend {
+    name: "rustcrypto-legacy-rsa",
+    algorithms: &LEGACY_RSA_ALGORITHMS,
 };

@@ -213,6 +213,27 @@ pub struct Backend {
     pub algorithms: &'static [&'static dyn SignatureVerificationAlgorithm],
 }
 
+/// `first` followed by `second`, for building a backend's algorithm list in a `static`
+/// (stable Rust cannot yet add const array lengths, hence `N`, checked at compile time).
+pub(crate) const fn concat_algorithms<const A: usize, const B: usize, const N: usize>(
+    first: [&'static dyn SignatureVerificationAlgorithm; A],
+    second: [&'static dyn SignatureVerificationAlgorithm; B],
+) -> [&'static dyn SignatureVerificationAlgorithm; N] {
+    assert!(A + B == N && A > 0, "N must be A + B");
+    let mut out = [first[0]; N];
+    let mut i = 0;
+    while i < B {
+        out[A + i] = second[i];
+        i += 1;
+    }
+    let mut i = 1;
+    while i < A {
+        out[i] = first[i];
+        i += 1;
+    }
+    out
+}
+
 impl Backend {
     /// The algorithm with this [`SignatureVerificationAlgorithm::name`].
     pub fn by_name(&self, name: &str) -> Option<&'static dyn SignatureVerificationAlgorithm> {

@@ -26,6 +26,8 @@ struct MontField<const L: usize> {
     m: [u64; L],
     m0_inv: u64,
     r2: [u64; L],
+    /// 1 in Montgomery form (R mod m).
+    one: [u64; L],
 }
 
 impl<const L: usize> MontField<L> {
@@ -34,6 +36,7 @@ impl<const L: usize> MontField<L> {
             m,
             m0_inv: neg_inverse_mod_2_64(m[0]),
             r2,
+            one: r_mod(m),
         }
     }
 
@@ -82,7 +85,7 @@ impl<const L: usize> MontField<L> {
         let mut e = self.m;
         sub_in_place(&mut e, &two::<L>());
         let mut powers = [[0u64; L]; 16];
-        powers[0] = self.to_mont(&one::<L>());
+        powers[0] = self.one;
         powers[1] = *a;
         for i in 2..16 {
             powers[i] = self.mul(&powers[i - 1], a);
@@ -115,10 +118,21 @@ fn add_in_place(a: &mut [u64], b: &[u64]) -> bool {
     carry
 }
 
-const fn one<const L: usize>() -> [u64; L] {
-    let mut x = [0u64; L];
-    x[0] = 1;
-    x
+/// R mod m for R = 2^(64L): R - m, which is below m because every modulus here has its top
+/// bit set (checked when the constant is built).
+const fn r_mod<const L: usize>(m: [u64; L]) -> [u64; L] {
+    assert!(m[L - 1] >> 63 == 1, "modulus must have its top bit set");
+    // Two's complement of m: !m + 1.
+    let mut out = [0u64; L];
+    let mut carry = 1u64;
+    let mut i = 0;
+    while i < L {
+        let (sum, overflow) = (!m[i]).overflowing_add(carry);
+        out[i] = sum;
+        carry = overflow as u64;
+        i += 1;
+    }
+    out
 }
 
 const fn two<const L: usize>() -> [u64; L] {
@@ -171,7 +185,7 @@ impl<const L: usize> Curve<L> {
         Jacobian {
             x: p.0,
             y: p.1,
-            z: self.fp.to_mont(&one::<L>()),
+            z: self.fp.one,
         }
     }
 
@@ -267,7 +281,7 @@ impl<const L: usize> Curve<L> {
         }
         // Montgomery's trick: invert the product of all Z once.
         let mut prefix = [[0u64; L]; KEY_TABLE_LEN];
-        let mut acc = f.to_mont(&one::<L>());
+        let mut acc = f.one;
         for (i, p) in points.iter().enumerate() {
             prefix[i] = acc;
             acc = f.mul(&acc, &p.z);
@@ -411,4 +425,22 @@ fn wnaf<const L: usize>(k: &[u64; L], w: u32, out: &mut [i8; MAX_NAF]) -> usize 
         top >>= 1;
     }
     len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The precomputed 1 (R mod m) equals 1 taken into Montgomery form through R^2 mod m.
+    #[test]
+    fn montgomery_one_matches_conversion() {
+        for field in [&P256.fp, &P256.fn_] {
+            assert_eq!(field.one, field.to_mont(&[1, 0, 0, 0]));
+            assert_eq!(field.leave_mont(&field.one), [1, 0, 0, 0]);
+        }
+        for field in [&P384.fp, &P384.fn_] {
+            assert_eq!(field.one, field.to_mont(&[1, 0, 0, 0, 0, 0]));
+            assert_eq!(field.leave_mont(&field.one), [1, 0, 0, 0, 0, 0]);
+        }
+    }
 }
