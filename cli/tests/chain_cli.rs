@@ -1,26 +1,17 @@
 //! `jpki-verify chain` end to end on the migration-world vectors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::{json, repo_arg, run};
 
 fn world(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../vectors/migration-world")
-        .join(path)
-        .to_string_lossy()
-        .into_owned()
+    repo_arg(&format!("vectors/migration-world/{path}"))
 }
 
 fn chain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("chain")
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
+    run("chain", args)
 }
 
 #[test]

@@ -1,16 +1,14 @@
 //! `jpki-verify cms` end to end over `vectors/cms/`: exit codes 0 / 1 / 2, JSON with
 //! per-signer results, the two-signer document under `--signers families:rsa,ecdsa`.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::{json, repo_arg, run};
 
 fn vectors(rel: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../vectors")
-        .join(rel)
-        .to_str()
-        .unwrap()
-        .to_owned()
+    repo_arg(&format!("vectors/{rel}"))
 }
 
 fn mw(rel: &str) -> String {
@@ -18,21 +16,7 @@ fn mw(rel: &str) -> String {
 }
 
 fn cms(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("cms")
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    run("cms", args)
 }
 
 /// The two-signer documents at the time both cards are valid, RSA gen3 and EC roots trusted.

@@ -1,14 +1,12 @@
 //! `jpki-verify demo`: runs on the bundled vectors with no arguments and prints the
 //! expected verdicts.
 
+mod common;
+
 use std::process::{Command, Output};
 
 fn demo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("demo")
-        .args(args)
-        .output()
-        .expect("binary runs")
+    common::run("demo", args)
 }
 
 /// The table row for document `doc`, date `day` and table `table`.

@@ -1,27 +1,19 @@
 //! `jpki-verify inspect` end to end: migration-world certificates, the real J-LIS roots
 //! (from ../shared when present), several certificates per file, and bad input.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{json, repo_arg, run};
 
 fn world(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../vectors/migration-world/certs")
-        .join(path)
-        .to_string_lossy()
-        .into_owned()
+    repo_arg(&format!("vectors/migration-world/certs/{path}"))
 }
 
 fn inspect(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("inspect")
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
+    run("inspect", args)
 }
 
 /// A scratch file under the target directory, unique per test.

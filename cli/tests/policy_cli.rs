@@ -1,36 +1,13 @@
 //! `jpki-verify policy` end to end: list, show, check, exposure; exit codes and JSON.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
+use std::process::Output;
 
-fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(path)
-}
+use common::{code, json, repo, run};
 
 fn policy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("policy")
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not one JSON object ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited")
+    run("policy", args)
 }
 
 #[test]

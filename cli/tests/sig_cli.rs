@@ -1,20 +1,18 @@
 //! `jpki-verify sig` end to end: exit codes 0 / 1 / 2 and the JSON shape.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{json, repo, run};
 
 fn keys(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../vectors/keys")
-        .join(name)
+    repo(&format!("vectors/keys/{name}"))
 }
 
 fn sig(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jpki-verify"))
-        .arg("sig")
-        .args(args)
-        .output()
-        .expect("binary runs")
+    run("sig", args)
 }
 
 fn sig_with(key: &str, alg: &str, signature: PathBuf, extra: &[&str]) -> Output {
@@ -32,10 +30,6 @@ fn sig_with(key: &str, alg: &str, signature: PathBuf, extra: &[&str]) -> Output 
     ];
     args.extend_from_slice(extra);
     sig(&args)
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
 }
 
 #[test]
