@@ -95,7 +95,13 @@ impl MontModulus {
         self.mont_mul(&s[..l], &self.r2[..l], &mut base[..l]);
         let mut acc = base;
         let mut tmp = [0u64; MAX_LIMBS];
-        for bit in (0..63 - e.leading_zeros()).rev() {
+        let top = 63 - e.leading_zeros();
+        // An odd exponent (every RSA one) ends on a multiplication: by plain s instead of
+        // s·R, it leaves the Montgomery domain itself, (x·R)·s·R⁻¹ = x·s, saving the final
+        // multiplication by 1.
+        let last_multiplies_plain = e & 1 == 1 && top > 0;
+        let lowest = u32::from(last_multiplies_plain);
+        for bit in (lowest..top).rev() {
             self.mont_sqr(&acc[..l], &mut tmp[..l]);
             if (e >> bit) & 1 == 1 {
                 self.mont_mul(&tmp[..l], &base[..l], &mut acc[..l]);
@@ -103,10 +109,15 @@ impl MontModulus {
                 acc[..l].copy_from_slice(&tmp[..l]);
             }
         }
-        // Leave the Montgomery domain: multiply by 1.
-        let mut one = [0u64; MAX_LIMBS];
-        one[0] = 1;
-        self.mont_mul(&acc[..l], &one[..l], &mut tmp[..l]);
+        if last_multiplies_plain {
+            self.mont_sqr(&acc[..l], &mut base[..l]);
+            self.mont_mul(&base[..l], &s[..l], &mut tmp[..l]);
+        } else {
+            // Leave the Montgomery domain: multiply by 1.
+            let mut one = [0u64; MAX_LIMBS];
+            one[0] = 1;
+            self.mont_mul(&acc[..l], &one[..l], &mut tmp[..l]);
+        }
         to_be_bytes(&tmp[..l], &mut out[..self.byte_len]);
         Some(())
     }
@@ -370,6 +381,12 @@ mod tests {
             (0xffff_fffb_u64, 12345u64, 65537u64),
             (0x0000_000d_eadb_eef1, 7, 3),
             (1_000_003, 999_999, 17),
+            // e = 1, even exponents and a single set bit take the multiply-by-1 exit.
+            (1_000_003, 999_999, 1),
+            (1_000_003, 999_999, 2),
+            (0xffff_fffb_u64, 12345u64, 6),
+            (0xffff_fffb_u64, 12345u64, 64),
+            (0x0000_000d_eadb_eef1, 7, 5),
         ] {
             let modulus = n.to_be_bytes();
             let modulus = &modulus[modulus.iter().position(|b| *b != 0).unwrap()..];
