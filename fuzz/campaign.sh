@@ -2,7 +2,7 @@
 # A fuzzing campaign: `fuzz/campaign.sh TARGET RUNS` runs TARGET for RUNS executions (one
 # core, -s none, the target's dictionary) on its corpus (seeded by make-seeds.sh first) and
 # appends one summary line to fuzz/campaign.log:
-#   date target runs=... executed=... cov=... ft=... corpus=... seconds=... peak_rss_mb=... result=...
+#   date target runs=... executed=... cov=... ft=... corpus=... seconds=... peak_rss_mb=... commit=... result=...
 # The full libFuzzer output is in fuzz/logs/campaign-TARGET.log; a crash leaves its input in
 # fuzz/artifacts/TARGET/ and the script exits non-zero.
 set -euo pipefail
@@ -11,6 +11,9 @@ target=${1:?usage: campaign.sh TARGET RUNS}
 runs=${2:?usage: campaign.sh TARGET RUNS}
 
 ./make-seeds.sh >/dev/null
+# The code fuzzed: the commit, marked +dirty when the library or fuzz sources differ from it.
+commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD -- ../src . || commit="$commit+dirty"
 mkdir -p logs "corpus/$target"
 cargo fuzz build -s none -a "$target"
 log="logs/campaign-$target.log"
@@ -28,6 +31,6 @@ ft=$(sed -nE 's/.*ft: ([0-9]+).*/\1/p' <<<"$last")
 corp=$(sed -nE 's/.*corp: ([0-9]+\/[0-9]+[a-zA-Z]*).*/\1/p' <<<"$last")
 result=ok
 [ "$status" -eq 0 ] || result="FAILED(exit $status, see $log)"
-line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $target runs=$runs executed=$(stat number_of_executed_units) cov=${cov:-?} ft=${ft:-?} corpus=${corp:-?} seconds=$seconds peak_rss_mb=$(stat peak_rss_mb) result=$result"
+line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $target runs=$runs executed=$(stat number_of_executed_units) cov=${cov:-?} ft=${ft:-?} corpus=${corp:-?} seconds=$seconds peak_rss_mb=$(stat peak_rss_mb) commit=$commit result=$result"
 echo "$line" | tee -a campaign.log
 [ "$status" -eq 0 ] || { tail -n 40 "$log"; exit "$status"; }
