@@ -18,7 +18,8 @@ use der::asn1::ObjectIdentifier;
 use self::ext::Extensions;
 use crate::alg_id::AlgorithmIdentifier;
 use crate::name::{GeneralName, Name, NameConstraints, NameKey};
-use crate::signed_envelope::{Envelope, Failed, SignedRanges};
+use crate::signed_envelope::{Envelope, SignedRanges};
+use crate::tlv::Failed;
 use crate::tlv::{self, Cursor, Tlv, range_of, tag};
 use crate::{Error, UnixTime};
 

@@ -19,7 +19,8 @@ use crate::cert::ext::{convert_dp_name, decode, decode_aki, directory_names, spl
 use crate::cert::{DistributionPointName, HexBytes, ReasonFlags, decode_time, oids};
 use crate::name::{GeneralName, Name, NameKey};
 use crate::revocation::{RevocationReason, SignedData};
-use crate::signed_envelope::{Envelope, Failed, SignedRanges};
+use crate::signed_envelope::{Envelope, SignedRanges};
+use crate::tlv::Failed;
 use crate::tlv::{Cursor, range_of, tag};
 use crate::{Error, UnixTime};
 

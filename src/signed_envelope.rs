@@ -9,36 +9,7 @@ use der::asn1::ObjectIdentifier;
 use crate::Error;
 use crate::alg_id::AlgorithmIdentifier;
 use crate::revocation::SignedData;
-use crate::tlv::{Cursor, Tlv, range_of, tag};
-
-/// A parse failed in `der` (malformed structure, reported as the caller's "malformed" error)
-/// or for a reason of our own.
-pub(crate) enum Failed {
-    Der,
-    Other(Error),
-}
-
-impl Failed {
-    /// The error to report, `malformed` standing for any structural failure.
-    pub(crate) fn into_error(self, malformed: Error) -> Error {
-        match self {
-            Failed::Der => malformed,
-            Failed::Other(e) => e,
-        }
-    }
-}
-
-impl From<der::Error> for Failed {
-    fn from(_: der::Error) -> Self {
-        Failed::Der
-    }
-}
-
-impl From<Error> for Failed {
-    fn from(e: Error) -> Self {
-        Failed::Other(e)
-    }
-}
+use crate::tlv::{Cursor, Failed, Tlv, range_of, tag};
 
 /// The three elements of a signed structure, as slices of the input.
 pub(crate) struct Envelope<'a> {
@@ -84,7 +55,8 @@ impl<'a> Envelope<'a> {
     }
 }
 
-/// Where the signed parts lie in the owner's DER.
+/// Where the signed parts lie in the owner's DER: every accessor takes that DER (the slice
+/// given to [`Envelope::ranges`]), which the owner keeps beside these ranges.
 #[derive(Clone)]
 pub(crate) struct SignedRanges {
     tbs: Range<usize>,

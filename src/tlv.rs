@@ -8,6 +8,8 @@ use core::marker::PhantomData;
 
 use der::{Decode, Encode, Header, Reader, SliceReader};
 
+use crate::Error;
+
 /// Identifier octets met while walking certificates, CRLs and SignedData.
 pub(crate) mod tag {
     pub(crate) const BOOLEAN: u8 = 0x01;
@@ -41,6 +43,35 @@ impl ErrorMap for KeepDerError {
     type Error = der::Error;
     fn map(error: der::Error) -> der::Error {
         error
+    }
+}
+
+/// A parse failed in `der` (malformed structure, reported as the caller's "malformed" error)
+/// or for a reason of our own.
+pub(crate) enum Failed {
+    Der,
+    Other(Error),
+}
+
+impl Failed {
+    /// The error to report, `malformed` standing for any structural failure.
+    pub(crate) fn into_error(self, malformed: Error) -> Error {
+        match self {
+            Failed::Der => malformed,
+            Failed::Other(e) => e,
+        }
+    }
+}
+
+impl From<der::Error> for Failed {
+    fn from(_: der::Error) -> Self {
+        Failed::Der
+    }
+}
+
+impl From<Error> for Failed {
+    fn from(e: Error) -> Self {
+        Failed::Other(e)
     }
 }
 

@@ -381,7 +381,8 @@ mod tests {
             (0xffff_fffb_u64, 12345u64, 65537u64),
             (0x0000_000d_eadb_eef1, 7, 3),
             (1_000_003, 999_999, 17),
-            // e = 1, even exponents and a single set bit take the multiply-by-1 exit.
+            // e = 1 and even exponents take the multiply-by-1 exit; odd ones above (and 5)
+            // the multiply-by-plain-s exit.
             (1_000_003, 999_999, 1),
             (1_000_003, 999_999, 2),
             (0xffff_fffb_u64, 12345u64, 6),
