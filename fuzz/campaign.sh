@@ -3,7 +3,7 @@
 # core, -s none, the target's dictionary) on its corpus (seeded by make-seeds.sh first) and
 # appends one summary line to fuzz/campaign.log:
 #   date target runs=... executed=... cov=... ft=... corpus=... seconds=... peak_rss_mb=... commit=... result=...
-# The full libFuzzer output is in fuzz/logs/campaign-TARGET.log; a crash leaves its input in
+# The full libFuzzer output is in fuzz/logs/campaign-TARGET-DATE.log; a crash leaves its input in
 # fuzz/artifacts/TARGET/ and the script exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +16,8 @@ commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- ../src . || commit="$commit+dirty"
 mkdir -p logs "corpus/$target"
 cargo fuzz build -s none -a "$target"
-log="logs/campaign-$target.log"
+# One log per run: two runs of one target may share its corpus at the same time.
+log="logs/campaign-$target-$(date -u +%Y%m%dT%H%M%SZ).log"
 start=$(date +%s)
 status=0
 cargo fuzz run -s none -a "$target" "corpus/$target" -- \
