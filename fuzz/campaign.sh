@@ -13,7 +13,7 @@ runs=${2:?usage: campaign.sh TARGET RUNS}
 ./make-seeds.sh >/dev/null
 # The code fuzzed: the commit, marked +dirty when the library or fuzz sources differ from it.
 commit=$(git rev-parse --short HEAD)
-git diff --quiet HEAD -- ../src . || commit="$commit+dirty"
+git diff --quiet HEAD -- ../src . ':(exclude)campaign.log' || commit="$commit+dirty"
 mkdir -p logs "corpus/$target"
 cargo fuzz build -s none -a "$target"
 # One log per run: two runs of one target may share its corpus at the same time.
