@@ -286,7 +286,7 @@ aws_alg!(
 );
 
 /// Every ECDSA object, DER first (identifier lookups find those).
-const ECDSA_SET: [&dyn SignatureVerificationAlgorithm; 12] = [
+const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
     &ECDSA_P256_SHA256,
     &ECDSA_P256_SHA384,
     &ECDSA_P256_SHA512,
@@ -311,7 +311,7 @@ static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
     ],
-    ECDSA_SET,
+    ECDSA_ALGORITHMS,
 );
 
 static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
@@ -324,7 +324,7 @@ static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
     ],
-    ECDSA_SET,
+    ECDSA_ALGORITHMS,
 );
 
 /// RSA (2048 to 8192 bits) and ECDSA P-256/P-384 verified by AWS-LC.

@@ -19,8 +19,7 @@ use self::ext::Extensions;
 use crate::alg_id::AlgorithmIdentifier;
 use crate::name::{GeneralName, Name, NameConstraints, NameKey};
 use crate::signed_envelope::{Envelope, SignedRanges};
-use crate::tlv::Failed;
-use crate::tlv::{self, Cursor, Tlv, range_of, tag};
+use crate::tlv::{self, Cursor, Failed, Tlv, range_of, tag};
 use crate::{Error, UnixTime};
 
 pub use self::ext::{

@@ -20,8 +20,7 @@ use crate::cert::{DistributionPointName, HexBytes, ReasonFlags, decode_time, oid
 use crate::name::{GeneralName, Name, NameKey};
 use crate::revocation::{RevocationReason, SignedData};
 use crate::signed_envelope::{Envelope, SignedRanges};
-use crate::tlv::Failed;
-use crate::tlv::{Cursor, range_of, tag};
+use crate::tlv::{Cursor, Failed, range_of, tag};
 use crate::{Error, UnixTime};
 
 pub use self::status::CrlSet;

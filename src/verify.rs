@@ -220,15 +220,11 @@ pub(crate) const fn concat_algorithms<const A: usize, const B: usize, const N: u
     second: [&'static dyn SignatureVerificationAlgorithm; B],
 ) -> [&'static dyn SignatureVerificationAlgorithm; N] {
     assert!(A + B == N && A > 0, "N must be A + B");
+    // Filled with any element first: a const fn has no uninitialized arrays.
     let mut out = [first[0]; N];
     let mut i = 0;
-    while i < B {
-        out[A + i] = second[i];
-        i += 1;
-    }
-    let mut i = 1;
-    while i < A {
-        out[i] = first[i];
+    while i < N {
+        out[i] = if i < A { first[i] } else { second[i - A] };
         i += 1;
     }
     out
