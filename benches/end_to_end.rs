@@ -13,10 +13,12 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jpki_verify::cms::{CmsVerifier, Content, ValidationTime};
+use jpki_verify::cms::{CmsVerifier, Content};
 use jpki_verify::policy::CRYPTREC_LS0003;
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{BatchDocument, Certificate, Crl, RevocationMode, TrustAnchor, UnixTime};
+use jpki_verify::{
+    BatchDocument, Certificate, Crl, PathValidator, RevocationMode, TrustAnchor, UnixTime,
+};
 
 fn read(rel: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -72,11 +74,10 @@ fn end_to_end(c: &mut Criterion) {
     let mut group = c.benchmark_group("end-to-end");
     for s in scenarios() {
         let anchors = [TrustAnchor::from_certificate(s.root.clone())];
-        let crls = [s.crl.clone()];
-        let verifier = CmsVerifier::new(&BACKEND, &anchors, ValidationTime::At(s.time))
-            .crls(&crls)
-            .revocation(RevocationMode::RequireCurrent)
-            .sunset(&CRYPTREC_LS0003);
+        let crls = vec![s.crl.clone()];
+        let validator = PathValidator::with_backend(&BACKEND, s.time)
+            .revocation(RevocationMode::RequireCurrent, &crls);
+        let verifier = CmsVerifier::new(validator, &anchors).sunset(&CRYPTREC_LS0003);
         let report = verifier.verify(&s.document, Content::Attached);
         assert_eq!(report.result, Ok(()), "{}: the document verifies", s.name);
 
@@ -135,10 +136,10 @@ fn end_to_end(c: &mut Criterion) {
 fn batch(c: &mut Criterion) {
     let s = &scenarios()[0];
     let anchors = [TrustAnchor::from_certificate(s.root.clone())];
-    let crls = [s.crl.clone()];
-    let verifier = CmsVerifier::new(&BACKEND, &anchors, ValidationTime::At(s.time))
-        .crls(&crls)
-        .revocation(RevocationMode::RequireCurrent);
+    let crls = vec![s.crl.clone()];
+    let validator = PathValidator::with_backend(&BACKEND, s.time)
+        .revocation(RevocationMode::RequireCurrent, &crls);
+    let verifier = CmsVerifier::new(validator, &anchors);
     let documents: Vec<BatchDocument<'_>> = (0..64)
         .map(|_| BatchDocument {
             signed_data: &s.document,

@@ -421,8 +421,8 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
         self.scheme
     }
 
-    fn hash(&self) -> HashAlgorithm {
-        self.hash
+    fn hash(&self) -> Option<HashAlgorithm> {
+        Some(self.hash)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
@@ -549,6 +549,8 @@ impl SignatureVerificationAlgorithm for AwsLcAlgorithm {
                     _ => self.verify_bytes(prepared, message, signature),
                 }
             }
+            // Every object of this backend is one of the schemes above.
+            SignatureScheme::Other { .. } => Err(Error::UnsupportedSignatureAlgorithm),
         }
     }
 

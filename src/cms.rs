@@ -2,16 +2,18 @@
 //! including documents carrying several signatures (for example one RSA and one ECDSA).
 //!
 //! ```no_run
-//! use jpki_verify::cms::{CmsVerifier, Content, SignerRequirement, ValidationTime, AlgorithmFamily};
+//! use jpki_verify::cms::{CmsVerifier, Content, SignerRequirement};
 //! use jpki_verify::rustcrypto::BACKEND;
-//! use jpki_verify::{Certificate, TrustAnchor, UnixTime};
+//! use jpki_verify::{AlgorithmFamily, Certificate, PathValidator, TrustAnchor, UnixTime};
 //!
 //! # fn main() -> Result<(), jpki_verify::Error> {
 //! # let (root_der, signed_der): (Vec<u8>, Vec<u8>) = (vec![], vec![]);
 //! let anchors = [TrustAnchor::from_certificate(Certificate::from_der(&root_der)?)];
 //! let at = UnixTime::parse_rfc3339("2028-07-01T00:00:00Z")?;
 //! let families = [AlgorithmFamily::Rsa, AlgorithmFamily::Ecdsa];
-//! let report = CmsVerifier::new(&BACKEND, &anchors, ValidationTime::At(at))
+//! // The path settings (time, policies, revocation, budget) are the validator's.
+//! let validator = PathValidator::with_backend(&BACKEND, at);
+//! let report = CmsVerifier::new(validator, &anchors)
 //!     .requirement(SignerRequirement::Families(&families))
 //!     .verify(&signed_der, Content::Attached);
 //! for signer in &report.signers {
@@ -27,8 +29,11 @@
 //! eContentType and message-digest equals the content's digest, and the signature over the
 //! attributes' original DER (re-tagged as SET OF); without them, the signature over the
 //! content; the signer's certificate (embedded or supplied, by issuer and serial number or by
-//! subject key identifier), its keyUsage, and its certification path at the validation time.
-//! The document's verdict then applies the caller's [`SignerRequirement`]. See `docs/cms.md`.
+//! subject key identifier), its keyUsage, and its certification path at the validation time
+//! with the caller's [`PathValidator`] (CRLs embedded in the SignedData are asked before the
+//! validator's own revocation source). Each verified signer may be judged by a
+//! [`SignatureJudge`] (a sunset table). The document's verdict then applies the caller's
+//! [`SignerRequirement`]. See `docs/cms.md`.
 //!
 //! Input is DER (BER indefinite lengths are refused) and every count is bounded before
 //! anything is decoded: [`MAX_INPUT_LEN`], [`MAX_SIGNERS`], [`MAX_ATTRIBUTES`],
@@ -43,15 +48,14 @@ mod tlv;
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 use core::ops::Range;
 
 use der::asn1::ObjectIdentifier;
 
-use crate::policy::{Table, Verdict};
+pub use crate::{AlgorithmFamily, PolicyReport};
 use crate::{
-    Backend, Budget, Certificate, Crl, Error, HashAlgorithm, PublicKeyInfo, RevocationMode,
-    SignatureScheme, TrustAnchor, UnixTime,
+    Certificate, Error, HashAlgorithm, PathValidator, PublicKeyInfo, SignatureJudge, TrustAnchor,
+    UnixTime, ValidatedPath,
 };
 
 pub use self::content::Content;
@@ -89,43 +93,6 @@ pub mod oids {
     pub const COUNTERSIGNATURE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.6");
 }
 
-/// A family of signature algorithms, for "one verified signature per family" requirements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AlgorithmFamily {
-    /// RSA: PKCS#1 v1.5 (`rsaEncryption`, `sha*WithRSAEncryption`) and RSASSA-PSS.
-    Rsa,
-    /// ECDSA on any supported curve.
-    Ecdsa,
-}
-
-impl AlgorithmFamily {
-    /// `rsa` or `ecdsa`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            AlgorithmFamily::Rsa => "rsa",
-            AlgorithmFamily::Ecdsa => "ecdsa",
-        }
-    }
-
-    /// The family called `name` (`rsa`, `ecdsa`; ASCII case ignored).
-    pub fn from_name(name: &str) -> Option<Self> {
-        if name.eq_ignore_ascii_case("rsa") {
-            Some(AlgorithmFamily::Rsa)
-        } else if name.eq_ignore_ascii_case("ecdsa") {
-            Some(AlgorithmFamily::Ecdsa)
-        } else {
-            None
-        }
-    }
-}
-
-impl fmt::Display for AlgorithmFamily {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 /// Which SignerInfos must verify for the document to be valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -148,65 +115,62 @@ pub enum ValidationTime {
     At(UnixTime),
     /// At the time in each signer's signing-time attribute. That time is the signer's own
     /// claim, not proof: use it only where the claim is trusted (for example when the
-    /// document was timestamped or archived at about that time). A signer without the
-    /// attribute fails with [`Error::CmsSigningTimeMissing`].
+    /// document was archived at about that time). A signer without the attribute fails with
+    /// [`Error::CmsSigningTimeMissing`]. A judge then takes the claim as the creation time
+    /// and the validator's time as the verification time.
     SigningTime,
 }
 
-/// Verifies CMS SignedData: the settings, built up like [`crate::PathValidator`].
-#[derive(Clone, Copy, Debug)]
+/// Verifies CMS SignedData: which signers must verify, and the [`PathValidator`] that
+/// validates each signer's certificate path (its time, policy inputs, revocation source and
+/// budget are used as they are).
+#[derive(Clone, Copy)]
 pub struct CmsVerifier<'a> {
-    backend: &'a Backend,
+    validator: PathValidator<'a>,
     anchors: &'a [TrustAnchor],
     certificates: &'a [Certificate],
-    crls: &'a [Crl],
-    revocation: RevocationMode,
     time: ValidationTime,
     requirement: SignerRequirement<'a>,
     allow_sha1: bool,
-    initial_policies: &'a [ObjectIdentifier],
-    require_explicit_policy: bool,
-    budget: Budget,
-    sunset: Option<&'a Table>,
+    judge: Option<&'a dyn SignatureJudge>,
+}
+
+impl core::fmt::Debug for CmsVerifier<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("CmsVerifier")
+            .field("time", &self.time)
+            .field("requirement", &self.requirement)
+            .field("allow_sha1", &self.allow_sha1)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> CmsVerifier<'a> {
-    /// Verification with `backend`'s algorithms, paths ending at one of `anchors`, at
-    /// `time`; no extra certificates or CRLs, revocation off, every signer required, SHA-1
-    /// refused, RFC 5280 policy inputs at their defaults.
-    pub fn new(backend: &'a Backend, anchors: &'a [TrustAnchor], time: ValidationTime) -> Self {
+    /// Verification with `validator`'s algorithms and settings, paths ending at one of
+    /// `anchors`, at the validator's time; no extra certificates, every signer required,
+    /// SHA-1 refused, no judge.
+    pub fn new(validator: PathValidator<'a>, anchors: &'a [TrustAnchor]) -> Self {
         Self {
-            backend,
+            validator,
             anchors,
             certificates: &[],
-            crls: &[],
-            revocation: RevocationMode::Off,
-            time,
+            time: ValidationTime::At(validator.time()),
             requirement: SignerRequirement::All,
             allow_sha1: false,
-            initial_policies: &[],
-            require_explicit_policy: false,
-            budget: Budget::DEFAULT,
-            sunset: None,
+            judge: None,
         }
+    }
+
+    /// When each signer's path is validated (default: the validator's time).
+    pub fn time(mut self, time: ValidationTime) -> Self {
+        self.time = time;
+        self
     }
 
     /// Certificates the caller supplies: candidates for the signer's certificate (tried
     /// before the embedded ones) and intermediates for its path.
     pub fn certificates(mut self, certificates: &'a [Certificate]) -> Self {
         self.certificates = certificates;
-        self
-    }
-
-    /// CRLs the caller supplies; CRLs embedded in the SignedData are used as well.
-    pub fn crls(mut self, crls: &'a [Crl]) -> Self {
-        self.crls = crls;
-        self
-    }
-
-    /// How revocation is checked (against the supplied and embedded CRLs).
-    pub fn revocation(mut self, mode: RevocationMode) -> Self {
-        self.revocation = mode;
         self
     }
 
@@ -224,35 +188,21 @@ impl<'a> CmsVerifier<'a> {
         self
     }
 
-    /// RFC 5280 user-initial-policy-set for the signer's path (empty: any policy).
-    pub fn initial_policies(mut self, policies: &'a [ObjectIdentifier]) -> Self {
-        self.initial_policies = policies;
-        self
-    }
-
-    /// RFC 5280 initial-explicit-policy for the signer's path.
-    pub fn require_explicit_policy(mut self, on: bool) -> Self {
-        self.require_explicit_policy = on;
-        self
-    }
-
-    /// Work limits for each signer's path validation.
-    pub fn budget(mut self, budget: Budget) -> Self {
-        self.budget = budget;
-        self
-    }
-
-    /// Judges each fully verified signer with a sunset-policy table
-    /// ([`crate::policy::Table::evaluate_document`] for the signature,
-    /// [`crate::policy::Table::evaluate_chain`] for its path) at the validation time; a
-    /// rejection fails the signer with [`Error::CmsAlgorithmRejected`], warnings are reported
-    /// in [`SignerReport::policy`]. The signature counts as made at the signing-time
-    /// attribute only when validating at the signing time (otherwise nothing proves it is
-    /// older than the validation time). A table judges SHA-1 itself, so combine this with
+    /// Judges each fully verified signer's signature and path (for example with a sunset
+    /// table, [`crate::policy::Table`]); a [`crate::Verdict::Reject`] fails the signer
+    /// with [`Error::CmsAlgorithmRejected`], and the judgement is in
+    /// [`SignerReport::policy`]. The signature counts as made at its signing-time attribute
+    /// only with [`ValidationTime::SigningTime`] (otherwise nothing proves it older than the
+    /// validation time). A table judges SHA-1 itself, so combine this with
     /// [`CmsVerifier::allow_sha1`] to let the table decide.
-    pub fn sunset(mut self, table: &'a Table) -> Self {
-        self.sunset = Some(table);
+    pub fn sunset(mut self, judge: &'a dyn SignatureJudge) -> Self {
+        self.judge = Some(judge);
         self
+    }
+
+    /// The path validator in use.
+    pub fn validator(&self) -> &PathValidator<'a> {
+        &self.validator
     }
 
     /// Verifies a DER `ContentInfo` holding a `SignedData`. Never panics; every failure is
@@ -335,8 +285,9 @@ pub struct SignerReport {
     pub digest_algorithm: Option<HashAlgorithm>,
     /// The signature algorithm's family (from the label when it did not resolve).
     pub family: Option<AlgorithmFamily>,
-    /// Name of the algorithm object that verified the signature, e.g. `rsa-pkcs1-sha256`.
-    pub algorithm: Option<&'static str>,
+    /// The algorithm object that verified the signature (its name, e.g. `rsa-pkcs1-sha256`,
+    /// says which).
+    pub algorithm: Option<&'static dyn crate::SignatureVerificationAlgorithm>,
     /// The signing-time attribute: the signer's claim, reported as found.
     pub signing_time: Option<UnixTime>,
     /// The time the certificate path was validated at.
@@ -345,9 +296,9 @@ pub struct SignerReport {
     pub result: Result<(), Error>,
     /// When `result` is [`Error::CmsSignerPath`]: why the path did not validate.
     pub path_error: Option<Error>,
-    /// The validated path, when it validated.
-    pub path: Option<PathSummary>,
-    /// The sunset-policy judgement, when a table was given and the signer verified.
+    /// The validated path of the signer's certificate (with the anchor it ends at).
+    pub path: Option<ValidatedPath>,
+    /// The judgement, when a judge was given and the signer verified.
     pub policy: Option<PolicyReport>,
 }
 
@@ -370,45 +321,4 @@ impl SignerReport {
             policy: None,
         }
     }
-}
-
-/// A validated certification path, summarized.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PathSummary {
-    /// The certificates, end entity first (the trust anchor not included).
-    pub certificates: Vec<PathCertificate>,
-    /// The trust anchor's subject.
-    pub anchor: String,
-}
-
-/// One certificate of a [`PathSummary`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PathCertificate {
-    /// The subject.
-    pub subject: String,
-    /// The algorithm object that verified this certificate's signature.
-    pub algorithm: &'static str,
-    /// Its scheme.
-    pub scheme: SignatureScheme,
-    /// Its hash.
-    pub hash: HashAlgorithm,
-    /// The issuer's key that signed it.
-    pub signer_key: PublicKeyInfo,
-    /// notBefore (when the issuer's signature was made, for sunset-policy judgements).
-    pub not_before: UnixTime,
-}
-
-/// A sunset-policy judgement of one signer: its signature and its path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct PolicyReport {
-    /// The table's qualified name.
-    pub table: String,
-    /// The worst verdict over the signature and the path's certificates.
-    pub verdict: Verdict,
-    /// Every judgement, one line each (creation and verification of the signature, then of
-    /// each certificate's signature).
-    pub findings: Vec<String>,
 }

@@ -67,7 +67,6 @@ macro_rules! errors {
             }
 
             /// Whether an error ends the whole search rather than just one candidate path.
-            #[allow(dead_code)]
             pub(crate) const fn is_fatal(&self) -> bool {
                 match self {
                     $(Error::$name { .. } => errors!(@fatal $($fatal)?),)*

@@ -2,7 +2,71 @@
 
 use sha2::Digest as _;
 
-use crate::HashAlgorithm;
+use der::asn1::ObjectIdentifier;
+
+use crate::oid;
+
+/// A hash function used inside a signature algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum HashAlgorithm {
+    /// SHA-1: collisions are practical; supported only for verifying old data.
+    Sha1,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// The conventional name, e.g. `SHA-256`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            HashAlgorithm::Sha1 => "SHA-1",
+            HashAlgorithm::Sha256 => "SHA-256",
+            HashAlgorithm::Sha384 => "SHA-384",
+            HashAlgorithm::Sha512 => "SHA-512",
+        }
+    }
+
+    /// Output length in bytes.
+    pub const fn output_len(self) -> usize {
+        match self {
+            HashAlgorithm::Sha1 => 20,
+            HashAlgorithm::Sha256 => 32,
+            HashAlgorithm::Sha384 => 48,
+            HashAlgorithm::Sha512 => 64,
+        }
+    }
+
+    /// The hash's OID (as used in DigestAlgorithmIdentifier and PSS parameters).
+    pub const fn oid(self) -> ObjectIdentifier {
+        match self {
+            HashAlgorithm::Sha1 => oid::SHA1,
+            HashAlgorithm::Sha256 => oid::SHA256,
+            HashAlgorithm::Sha384 => oid::SHA384,
+            HashAlgorithm::Sha512 => oid::SHA512,
+        }
+    }
+
+    /// The hash with this OID, if supported.
+    pub fn from_oid(id: ObjectIdentifier) -> Option<Self> {
+        hash_from_oid(id)
+    }
+}
+
+/// The supported hash with this OID, if any (parameters are the caller's to check).
+pub(crate) fn hash_from_oid(id: ObjectIdentifier) -> Option<HashAlgorithm> {
+    match id {
+        oid::SHA1 => Some(HashAlgorithm::Sha1),
+        oid::SHA256 => Some(HashAlgorithm::Sha256),
+        oid::SHA384 => Some(HashAlgorithm::Sha384),
+        oid::SHA512 => Some(HashAlgorithm::Sha512),
+        _ => None,
+    }
+}
 
 /// A finished digest (up to SHA-512's 64 bytes), kept on the stack.
 #[derive(Clone, Copy)]

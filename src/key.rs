@@ -1,5 +1,7 @@
 //! SubjectPublicKeyInfo decoding (RFC 5280 4.1.2.7, RFC 3279, RFC 4055, RFC 5480).
 
+use core::fmt;
+
 use der::asn1::{BitStringRef, ObjectIdentifier, UintRef};
 use der::{Decode, Reader, SliceReader};
 
@@ -14,6 +16,71 @@ pub(crate) const P384_PARAMS: &[u8] = &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22
 /// Largest RSA modulus accepted, in bits ([`Error::RsaKeyTooLarge`] beyond it): bounds the work
 /// an attacker-chosen key can cause.
 pub const MAX_RSA_MODULUS_BITS: u32 = 8192;
+
+/// A public-key signature algorithm family: what "one verified signature per family" and
+/// the sunset tables' rules are about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AlgorithmFamily {
+    /// RSA signatures (RSASSA-PKCS1-v1_5 and RSASSA-PSS alike).
+    Rsa,
+    /// ECDSA on a named curve.
+    Ecdsa,
+    /// EdDSA (Ed25519, Ed448).
+    EdDsa,
+    /// ML-DSA (FIPS 204).
+    MlDsa,
+    /// A family this crate does not define, named by the caller's algorithm object (for
+    /// schemes plugged in from outside; sunset tables have no rules for it).
+    Other(&'static str),
+}
+
+impl AlgorithmFamily {
+    /// Every family this crate defines, in table order.
+    pub const ALL: [AlgorithmFamily; 4] = [
+        AlgorithmFamily::Rsa,
+        AlgorithmFamily::Ecdsa,
+        AlgorithmFamily::EdDsa,
+        AlgorithmFamily::MlDsa,
+    ];
+
+    /// The identifier used in table files, CLI options and JSON: `rsa`, `ecdsa`, `eddsa`,
+    /// `ml-dsa` (an [`AlgorithmFamily::Other`] family: its own name).
+    pub const fn id(self) -> &'static str {
+        match self {
+            AlgorithmFamily::Rsa => "rsa",
+            AlgorithmFamily::Ecdsa => "ecdsa",
+            AlgorithmFamily::EdDsa => "eddsa",
+            AlgorithmFamily::MlDsa => "ml-dsa",
+            AlgorithmFamily::Other(name) => name,
+        }
+    }
+
+    /// The conventional name: `RSA`, `ECDSA`, `EdDSA`, `ML-DSA`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            AlgorithmFamily::Rsa => "RSA",
+            AlgorithmFamily::Ecdsa => "ECDSA",
+            AlgorithmFamily::EdDsa => "EdDSA",
+            AlgorithmFamily::MlDsa => "ML-DSA",
+            AlgorithmFamily::Other(name) => name,
+        }
+    }
+
+    /// The family with this [`AlgorithmFamily::id`] (ASCII case-insensitive); only the
+    /// families this crate defines.
+    pub fn from_id(id: &str) -> Option<AlgorithmFamily> {
+        AlgorithmFamily::ALL
+            .into_iter()
+            .find(|f| f.id().eq_ignore_ascii_case(id))
+    }
+}
+
+impl fmt::Display for AlgorithmFamily {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// The named elliptic curves this crate verifies on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,6 +116,12 @@ pub enum PublicKeyInfo {
         /// The curve.
         curve: NamedCurve,
     },
+    /// A key of a kind this crate does not decode, described by the algorithm object that
+    /// verified with it ([`crate::SignatureVerificationAlgorithm::key_info`]).
+    Other {
+        /// The key's family.
+        family: AlgorithmFamily,
+    },
 }
 
 impl PublicKeyInfo {
@@ -60,6 +133,17 @@ impl PublicKeyInfo {
             },
             DecodedKey::Ec { curve, .. } => PublicKeyInfo::Ec { curve },
         })
+    }
+}
+
+/// `RSA-2048`, `ECDSA P-384`, or the family's name.
+impl fmt::Display for PublicKeyInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PublicKeyInfo::Rsa { modulus_bits } => write!(f, "RSA-{modulus_bits}"),
+            PublicKeyInfo::Ec { curve } => write!(f, "ECDSA {}", curve.name()),
+            PublicKeyInfo::Other { family } => write!(f, "{family}"),
+        }
     }
 }
 

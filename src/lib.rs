@@ -14,11 +14,14 @@ mod cert;
 mod crl;
 mod error;
 mod hash;
+mod judgement;
 mod key;
 mod name;
 mod path;
 mod pss;
+mod reason;
 mod revocation;
+mod signed_data;
 mod signed_envelope;
 mod time;
 mod tlv;
@@ -44,7 +47,9 @@ pub use crl::{
     Crl, CrlSet, IssuingDistributionPoint, MAX_CRL_ENTRIES, MAX_CRL_LEN, RevokedCertificate,
 };
 pub use error::Error;
-pub use key::{MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
+pub use hash::HashAlgorithm;
+pub use judgement::{JudgedSignature, PolicyReport, SignatureJudge, Verdict};
+pub use key::{AlgorithmFamily, MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
 pub use name::{
     DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name,
 };
@@ -53,12 +58,13 @@ pub use path::{
     TrustAnchor, ValidatedPath,
 };
 pub use pss::PssParameters;
+pub use reason::RevocationReason;
 pub use revocation::{
-    CertStatus, RevocationMode, RevocationOutcome, RevocationReason, RevocationSource, SignedData,
-    StatusQuery,
+    CertStatus, FirstOfSources, RevocationMode, RevocationOutcome, RevocationSource, StatusQuery,
 };
+pub use signed_data::SignedData;
 pub use time::UnixTime;
 pub use verify::{
-    Backend, EcdsaSignatureEncoding, HashAlgorithm, PreparedKey, PreparedKeyCache, SignatureScheme,
+    Backend, EcdsaSignatureEncoding, PreparedKey, PreparedKeyCache, SignatureScheme,
     SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached,
 };

@@ -28,7 +28,6 @@ use crate::revocation::{RevocationMode, RevocationOutcome, RevocationSource};
 use crate::{Backend, Error, PreparedKeyCache, SignatureVerificationAlgorithm, UnixTime};
 
 pub use self::budget::Budget;
-pub(crate) use self::budget::is_fatal;
 pub use self::build::{MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES};
 pub use crate::cert::oids::ANY_POLICY;
 
@@ -38,67 +37,77 @@ pub use crate::cert::oids::ANY_POLICY;
 /// validation time (RFC 5280 does not require it; a verifier pinning J-LIS root
 /// generations expects an expired generation to stop validating). No other field of an
 /// anchor certificate is processed.
+///
+/// Cloning is cheap (the anchor is shared): a [`ValidatedPath`] carries its anchor.
 #[derive(Clone, Debug)]
-pub struct TrustAnchor {
+pub struct TrustAnchor(Arc<AnchorInner>);
+
+#[derive(Debug)]
+struct AnchorInner {
     subject: DistinguishedName,
     spki: Box<[u8]>,
     cert: Option<Certificate>,
     /// The anchor's key prepared once and shared by clones: it verifies every certificate
     /// and CRL the anchor issued.
-    key_cache: Arc<PreparedKeyCache>,
+    key_cache: PreparedKeyCache,
 }
 
 impl TrustAnchor {
     /// An anchor from a (typically self-signed) certificate.
     pub fn from_certificate(cert: Certificate) -> Self {
-        Self {
+        Self(Arc::new(AnchorInner {
             subject: DistinguishedName::from_parts(
                 cert.subject().as_der(),
                 cert.subject_key().clone(),
             ),
             spki: cert.spki_der().into(),
             cert: Some(cert),
-            key_cache: Arc::default(),
-        }
+            key_cache: PreparedKeyCache::new(),
+        }))
     }
 
     /// An anchor from a DER subject `Name` and a DER `SubjectPublicKeyInfo`.
     pub fn from_subject_and_spki(subject: &[u8], spki: &[u8]) -> Result<Self, Error> {
         split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
-        Ok(Self {
+        Ok(Self(Arc::new(AnchorInner {
             subject: DistinguishedName::from_der(subject)?,
             spki: spki.into(),
             cert: None,
-            key_cache: Arc::default(),
-        })
+            key_cache: PreparedKeyCache::new(),
+        })))
+    }
+
+    /// Whether `other` is this very anchor (or a clone of it).
+    pub fn same_as(&self, other: &TrustAnchor) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 
     /// The anchor's subject name.
     pub fn subject(&self) -> Name<'_> {
-        self.subject.name()
+        self.0.subject.name()
     }
 
     /// The anchor's SubjectPublicKeyInfo.
     pub fn spki_der(&self) -> &[u8] {
-        &self.spki
+        &self.0.spki
     }
 
     /// The certificate the anchor was made from, if any.
     pub fn certificate(&self) -> Option<&Certificate> {
-        self.cert.as_ref()
+        self.0.cert.as_ref()
     }
 
     pub(crate) fn key_cache(&self) -> &PreparedKeyCache {
-        &self.key_cache
+        &self.0.key_cache
     }
 
     pub(crate) fn subject_key(&self) -> &NameKey {
-        self.subject.key()
+        self.0.subject.key()
     }
 
     /// The subjectKeyIdentifier of the anchor certificate, for ordering candidates.
     pub(crate) fn key_id(&self) -> Option<&[u8]> {
-        self.cert.as_ref().and_then(Certificate::subject_key_id)
+        self.0.cert.as_ref().and_then(Certificate::subject_key_id)
     }
 }
 
@@ -178,51 +187,79 @@ impl<'a> PathValidator<'a> {
         self
     }
 
+    /// The same settings at another validation time (a CMS signer's path is validated at
+    /// the time the caller chose for that signer).
+    pub fn at(mut self, time: UnixTime) -> Self {
+        self.time = time;
+        self
+    }
+
     /// The validation time.
     pub fn time(&self) -> UnixTime {
         self.time
     }
 
+    /// The signature algorithms offered.
+    pub fn algorithms(&self) -> &'a [&'static dyn SignatureVerificationAlgorithm] {
+        self.algorithms
+    }
+
+    /// The revocation mode and source, if checking is on.
+    pub fn revocation_source(&self) -> Option<(RevocationMode, &'a dyn RevocationSource)> {
+        match (self.revocation_mode, self.revocation) {
+            (RevocationMode::Off, _) | (_, None) => None,
+            (mode, Some(source)) => Some((mode, source)),
+        }
+    }
+
     /// Builds and validates a path from `end_entity` through any of `intermediates` (in any
     /// order, untrusted, possibly irrelevant) to one of `anchors`.
-    pub fn validate<'c>(
+    pub fn validate(
         &self,
-        end_entity: &'c Certificate,
-        intermediates: &'c [Certificate],
-        anchors: &'c [TrustAnchor],
-    ) -> Result<ValidatedPath<'c>, Error> {
+        end_entity: &Certificate,
+        intermediates: &[Certificate],
+        anchors: &[TrustAnchor],
+    ) -> Result<ValidatedPath, Error> {
         build::validate(self, end_entity, intermediates, anchors)
     }
 }
 
-/// A path that validated: certificates from the end entity up, the anchor, and the
-/// user-constrained policy set.
-#[derive(Debug)]
-pub struct ValidatedPath<'c> {
-    entries: Vec<PathEntry<'c>>,
-    anchor: &'c TrustAnchor,
+/// A path that validated: certificates from the end entity up, the algorithm object that
+/// verified each signature, the anchor, the validation time and the user-constrained policy
+/// set. Owned, so that the layers above (CMS, the sunset judge, the JPKI store, the CLI)
+/// report and judge the one validation that took place, never a second one.
+#[derive(Clone, Debug)]
+pub struct ValidatedPath {
+    entries: Vec<PathEntry>,
+    anchor: TrustAnchor,
+    time: UnixTime,
     policies: Vec<ObjectIdentifier>,
 }
 
-impl<'c> ValidatedPath<'c> {
+impl ValidatedPath {
     /// One entry per certificate, end entity first, the anchor not included.
-    pub fn entries(&self) -> &[PathEntry<'c>] {
+    pub fn entries(&self) -> &[PathEntry] {
         &self.entries
     }
 
     /// The certificates, end entity first.
-    pub fn certificates(&self) -> impl Iterator<Item = &'c Certificate> + '_ {
-        self.entries.iter().map(|e| e.certificate)
+    pub fn certificates(&self) -> impl Iterator<Item = &Certificate> + '_ {
+        self.entries.iter().map(|e| &e.certificate)
     }
 
     /// The end-entity certificate.
-    pub fn end_entity(&self) -> &'c Certificate {
-        self.entries[0].certificate
+    pub fn end_entity(&self) -> &Certificate {
+        &self.entries[0].certificate
     }
 
     /// The trust anchor the path ends at.
-    pub fn anchor(&self) -> &'c TrustAnchor {
-        self.anchor
+    pub fn anchor(&self) -> &TrustAnchor {
+        &self.anchor
+    }
+
+    /// The time the path was validated at.
+    pub fn time(&self) -> UnixTime {
+        self.time
     }
 
     /// The user-constrained policy set (RFC 5280 6.1.6): the policies for which the path is
@@ -233,19 +270,33 @@ impl<'c> ValidatedPath<'c> {
     }
 }
 
+#[cfg(test)]
+impl ValidatedPath {
+    /// A stand-in for seams tested apart from path validation: `anchor`'s certificate as
+    /// the anchor, no entries.
+    pub(crate) fn without_entries(anchor: &Certificate, time: UnixTime) -> Self {
+        Self {
+            entries: Vec::new(),
+            anchor: TrustAnchor::from_certificate(anchor.clone()),
+            time,
+            policies: Vec::new(),
+        }
+    }
+}
+
 /// One certificate of a validated path and how it was verified.
-#[derive(Clone, Copy, Debug)]
-pub struct PathEntry<'c> {
-    certificate: &'c Certificate,
+#[derive(Clone, Debug)]
+pub struct PathEntry {
+    certificate: Certificate,
     algorithm: &'static dyn SignatureVerificationAlgorithm,
     signer_key: PublicKeyInfo,
     revocation: RevocationOutcome,
 }
 
-impl<'c> PathEntry<'c> {
+impl PathEntry {
     /// The certificate.
-    pub fn certificate(&self) -> &'c Certificate {
-        self.certificate
+    pub fn certificate(&self) -> &Certificate {
+        &self.certificate
     }
 
     /// The algorithm object that verified the certificate's signature.

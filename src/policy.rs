@@ -36,13 +36,14 @@ mod error;
 mod evaluate;
 mod export;
 mod exposure;
+mod judge;
 #[cfg(feature = "std")]
 mod load;
 mod model;
-mod path_hook;
 mod tables;
 mod validate;
 
+pub use crate::{JudgedSignature, PolicyReport, SignatureJudge};
 pub use date::{Date, DateParseError};
 pub use error::{PolicyTableError, PolicyTableErrorKind};
 pub use evaluate::{Assessment, Decision, Finding, RuleOutcome, SignedItem};

@@ -1,9 +1,10 @@
 //! RSASSA-PSS parameters (RFC 4055 section 3.1).
 
-use der::asn1::{ObjectIdentifier, UintRef};
+use der::asn1::UintRef;
 use der::{Decode, Reader, SliceReader, TagNumber};
 
 use crate::alg_id::AlgorithmIdentifier;
+use crate::hash::hash_from_oid;
 use crate::{Error, HashAlgorithm, oid};
 
 /// Longest salt accepted: the encoded message of an 8192-bit key is 1024 bytes, so no valid
@@ -131,17 +132,6 @@ pub(crate) fn hash_from_alg_id(id: &AlgorithmIdentifier<'_>) -> Result<HashAlgor
         return Err(Error::InvalidRsaPssParameters);
     }
     hash_from_oid(id.oid()).ok_or(Error::UnsupportedSignatureAlgorithm)
-}
-
-/// The supported hash with this OID, if any.
-pub(crate) fn hash_from_oid(id: ObjectIdentifier) -> Option<HashAlgorithm> {
-    match id {
-        oid::SHA1 => Some(HashAlgorithm::Sha1),
-        oid::SHA256 => Some(HashAlgorithm::Sha256),
-        oid::SHA384 => Some(HashAlgorithm::Sha384),
-        oid::SHA512 => Some(HashAlgorithm::Sha512),
-        _ => None,
-    }
 }
 
 /// Whether a signature AlgorithmIdentifier is RSASSA-PSS over `hash`. Only the hash decides

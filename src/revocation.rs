@@ -11,9 +11,10 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::alg_id::AlgorithmIdentifier;
 use crate::cert::Certificate;
 use crate::name::{Name, NameKey};
+use crate::reason::RevocationReason;
+use crate::signed_data::SignedData;
 use crate::{Error, UnixTime};
 
 /// How revocation is checked during path validation.
@@ -29,98 +30,6 @@ pub enum RevocationMode {
     /// Every certificate but the trust anchor must have a current status (for CRLs: a
     /// CRL whose nextUpdate is not before the validation time, covering all reasons).
     RequireCurrent,
-}
-
-/// CRLReason (RFC 5280 5.3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RevocationReason {
-    /// unspecified (0), also used when an entry carries no reason code.
-    Unspecified,
-    /// keyCompromise (1).
-    KeyCompromise,
-    /// cACompromise (2).
-    CaCompromise,
-    /// affiliationChanged (3).
-    AffiliationChanged,
-    /// superseded (4).
-    Superseded,
-    /// cessationOfOperation (5).
-    CessationOfOperation,
-    /// certificateHold (6): suspended; J-LIS never releases held certificates in practice.
-    CertificateHold,
-    /// removeFromCRL (8): only meaningful in a delta CRL, where it releases a hold.
-    RemoveFromCrl,
-    /// privilegeWithdrawn (9).
-    PrivilegeWithdrawn,
-    /// aACompromise (10).
-    AaCompromise,
-}
-
-impl RevocationReason {
-    /// The reason with this CRLReason code.
-    pub const fn from_code(code: u8) -> Option<Self> {
-        Some(match code {
-            0 => Self::Unspecified,
-            1 => Self::KeyCompromise,
-            2 => Self::CaCompromise,
-            3 => Self::AffiliationChanged,
-            4 => Self::Superseded,
-            5 => Self::CessationOfOperation,
-            6 => Self::CertificateHold,
-            8 => Self::RemoveFromCrl,
-            9 => Self::PrivilegeWithdrawn,
-            10 => Self::AaCompromise,
-            _ => return None,
-        })
-    }
-
-    /// The CRLReason code.
-    pub const fn code(self) -> u8 {
-        match self {
-            Self::Unspecified => 0,
-            Self::KeyCompromise => 1,
-            Self::CaCompromise => 2,
-            Self::AffiliationChanged => 3,
-            Self::Superseded => 4,
-            Self::CessationOfOperation => 5,
-            Self::CertificateHold => 6,
-            Self::RemoveFromCrl => 8,
-            Self::PrivilegeWithdrawn => 9,
-            Self::AaCompromise => 10,
-        }
-    }
-
-    /// The RFC 5280 name, e.g. `keyCompromise`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Unspecified => "unspecified",
-            Self::KeyCompromise => "keyCompromise",
-            Self::CaCompromise => "cACompromise",
-            Self::AffiliationChanged => "affiliationChanged",
-            Self::Superseded => "superseded",
-            Self::CessationOfOperation => "cessationOfOperation",
-            Self::CertificateHold => "certificateHold",
-            Self::RemoveFromCrl => "removeFromCRL",
-            Self::PrivilegeWithdrawn => "privilegeWithdrawn",
-            Self::AaCompromise => "aACompromise",
-        }
-    }
-
-    /// Whether the key may have been compromised before the revocation date, so the entry
-    /// applies even when validating at an earlier time.
-    pub const fn is_compromise(self) -> bool {
-        matches!(
-            self,
-            Self::KeyCompromise | Self::CaCompromise | Self::AaCompromise
-        )
-    }
-}
-
-impl fmt::Display for RevocationReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }
 
 /// A source's answer for one certificate.
@@ -154,7 +63,11 @@ pub enum RevocationOutcome {
 }
 
 /// Answers revocation queries during path validation.
-pub trait RevocationSource {
+///
+/// Implemented by [`crate::CrlSet`]; OCSP responses and other evidence are further
+/// implementations, and [`FirstOfSources`] asks several in turn.
+/// `Sync`, so that one source serves a verifier shared across threads (batch verification).
+pub trait RevocationSource: Sync {
     /// The status of `query.certificate()` at `query.time()`.
     ///
     /// Return `Ok(CertStatus::Unknown)` when the source has nothing for the certificate and
@@ -164,17 +77,6 @@ pub trait RevocationSource {
     /// [`RevocationMode::CheckAvailable`], except for budget exhaustion, which always ends
     /// validation.
     fn status(&self, query: &mut StatusQuery<'_>) -> Result<CertStatus, Error>;
-}
-
-/// Signed data to be checked against a key.
-#[derive(Clone, Copy, Debug)]
-pub struct SignedData<'a> {
-    /// The bytes that were signed.
-    pub message: &'a [u8],
-    /// The signature algorithm the signer claims.
-    pub algorithm: AlgorithmIdentifier<'a>,
-    /// The signature value.
-    pub signature: &'a [u8],
 }
 
 /// One revocation question, with access to the validator's signature checking and path
@@ -267,4 +169,55 @@ pub(crate) trait Authority {
     ) -> Result<Vec<u8>, Error>;
 
     fn verify_with_key(&mut self, spki: &[u8], data: &SignedData<'_>) -> Result<(), Error>;
+}
+
+/// Several revocation sources asked as one, for example the CRLs embedded in a signed
+/// document in front of the caller's own source.
+///
+/// Every source is asked until one reports the certificate revoked (that ends it: a revoked
+/// status from any source wins over a good one from another, whose data may be older).
+/// Otherwise the answer is `Good` if any source said so, else the first source's error
+/// (information that could not be used), else `Unknown`. Budget exhaustion ends the query
+/// at once.
+#[derive(Clone, Copy)]
+pub struct FirstOfSources<'a> {
+    sources: &'a [&'a dyn RevocationSource],
+}
+
+impl<'a> FirstOfSources<'a> {
+    /// The sources, asked in this order.
+    pub const fn new(sources: &'a [&'a dyn RevocationSource]) -> Self {
+        Self { sources }
+    }
+}
+
+impl fmt::Debug for FirstOfSources<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FirstOfSources")
+            .field("sources", &self.sources.len())
+            .finish()
+    }
+}
+
+impl RevocationSource for FirstOfSources<'_> {
+    fn status(&self, query: &mut StatusQuery<'_>) -> Result<CertStatus, Error> {
+        let mut good = false;
+        let mut first_error = None;
+        for source in self.sources {
+            match source.status(query) {
+                Ok(revoked @ CertStatus::Revoked { .. }) => return Ok(revoked),
+                Ok(CertStatus::Good) => good = true,
+                Ok(CertStatus::Unknown) => {}
+                Err(e) if e.is_fatal() => return Err(e),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        match (good, first_error) {
+            (true, _) => Ok(CertStatus::Good),
+            (false, Some(e)) => Err(e),
+            (false, None) => Ok(CertStatus::Unknown),
+        }
+    }
 }

@@ -8,7 +8,7 @@ use der::asn1::ObjectIdentifier;
 
 use crate::Error;
 use crate::alg_id::AlgorithmIdentifier;
-use crate::revocation::SignedData;
+use crate::signed_data::SignedData;
 use crate::tlv::{Cursor, Failed, Tlv, range_of, tag};
 
 /// The three elements of a signed structure, as slices of the input.

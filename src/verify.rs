@@ -4,62 +4,9 @@ use alloc::boxed::Box;
 use core::any::Any;
 use core::fmt;
 
-use der::asn1::ObjectIdentifier;
-
 use crate::alg_id::AlgorithmIdentifier;
-use crate::key::{NamedCurve, PublicKeyInfo, split_spki};
-use crate::{Error, oid};
-
-/// A hash function used inside a signature algorithm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HashAlgorithm {
-    /// SHA-1: collisions are practical; supported only for verifying old data.
-    Sha1,
-    /// SHA-256.
-    Sha256,
-    /// SHA-384.
-    Sha384,
-    /// SHA-512.
-    Sha512,
-}
-
-impl HashAlgorithm {
-    /// The conventional name, e.g. `SHA-256`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            HashAlgorithm::Sha1 => "SHA-1",
-            HashAlgorithm::Sha256 => "SHA-256",
-            HashAlgorithm::Sha384 => "SHA-384",
-            HashAlgorithm::Sha512 => "SHA-512",
-        }
-    }
-
-    /// Output length in bytes.
-    pub const fn output_len(self) -> usize {
-        match self {
-            HashAlgorithm::Sha1 => 20,
-            HashAlgorithm::Sha256 => 32,
-            HashAlgorithm::Sha384 => 48,
-            HashAlgorithm::Sha512 => 64,
-        }
-    }
-
-    /// The hash's OID (as used in DigestAlgorithmIdentifier and PSS parameters).
-    pub const fn oid(self) -> ObjectIdentifier {
-        match self {
-            HashAlgorithm::Sha1 => oid::SHA1,
-            HashAlgorithm::Sha256 => oid::SHA256,
-            HashAlgorithm::Sha384 => oid::SHA384,
-            HashAlgorithm::Sha512 => oid::SHA512,
-        }
-    }
-
-    /// The hash with this OID, if supported.
-    pub fn from_oid(id: ObjectIdentifier) -> Option<Self> {
-        crate::pss::hash_from_oid(id)
-    }
-}
+use crate::key::{AlgorithmFamily, NamedCurve, PublicKeyInfo, split_spki};
+use crate::{Error, HashAlgorithm};
 
 /// How an ECDSA signature value is encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,6 +33,23 @@ pub enum SignatureScheme {
         /// How the signature value is encoded.
         encoding: EcdsaSignatureEncoding,
     },
+    /// A scheme this crate does not implement itself, supplied by another crate's
+    /// algorithm object (hash-based or pure); described by its family.
+    Other {
+        /// The family.
+        family: AlgorithmFamily,
+    },
+}
+
+impl SignatureScheme {
+    /// The scheme's family.
+    pub const fn family(self) -> AlgorithmFamily {
+        match self {
+            SignatureScheme::RsaPkcs1v15 | SignatureScheme::RsaPss => AlgorithmFamily::Rsa,
+            SignatureScheme::Ecdsa { .. } => AlgorithmFamily::Ecdsa,
+            SignatureScheme::Other { family } => family,
+        }
+    }
 }
 
 /// One signature verification algorithm: a public-key algorithm, a hash and a padding or
@@ -100,14 +64,28 @@ pub trait SignatureVerificationAlgorithm: Send + Sync + fmt::Debug {
     /// The scheme implemented.
     fn scheme(&self) -> SignatureScheme;
 
-    /// The message hash.
-    fn hash(&self) -> HashAlgorithm;
+    /// The scheme's family.
+    fn family(&self) -> AlgorithmFamily {
+        self.scheme().family()
+    }
+
+    /// The hash applied to the message before the public-key operation (RSA, ECDSA), or
+    /// `None` for a pure scheme that takes the whole message (ML-DSA, EdDSA): callers never
+    /// pre-hash, they pass the message and the object decides.
+    fn hash(&self) -> Option<HashAlgorithm>;
 
     /// The SubjectPublicKeyInfo algorithm identifier of keys this algorithm verifies with.
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static>;
 
     /// The signature AlgorithmIdentifier in its canonical (DER) form.
     fn signature_alg_id(&self) -> AlgorithmIdentifier<'static>;
+
+    /// What the key in `spki` (a DER SubjectPublicKeyInfo) is, for reports and sunset
+    /// tables. The default decodes the key kinds this crate knows (RSA, EC); an object for
+    /// another kind of key overrides it.
+    fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
+        PublicKeyInfo::from_spki(spki)
+    }
 
     /// Whether a key with this SPKI algorithm identifier can be used.
     fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {

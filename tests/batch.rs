@@ -7,9 +7,9 @@ mod cms_helpers;
 use std::num::NonZeroUsize;
 
 use cms_helpers::{anchor, at, read};
-use jpki_verify::cms::{CmsVerifier, ValidationTime};
+use jpki_verify::cms::CmsVerifier;
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{BatchDocument, Crl, RevocationMode, parallel_map};
+use jpki_verify::{BatchDocument, Crl, PathValidator, RevocationMode, parallel_map};
 
 #[test]
 fn batch_reports_match_sequential_ones_in_order() {
@@ -18,14 +18,10 @@ fn batch_reports_match_sequential_ones_in_order() {
         anchor("../migration-world/certs/sign-root-ec1-p384.der"),
     ];
     let crls =
-        [Crl::from_der(&read("../migration-world/crls/sign-gen3-20260601.crl.der")).unwrap()];
-    let verifier = CmsVerifier::new(
-        &BACKEND,
-        &anchors,
-        ValidationTime::At(at("2028-07-01T00:00:00Z")),
-    )
-    .crls(&crls)
-    .revocation(RevocationMode::CheckAvailable);
+        vec![Crl::from_der(&read("../migration-world/crls/sign-gen3-20260601.crl.der")).unwrap()];
+    let validator = PathValidator::with_backend(&BACKEND, at("2028-07-01T00:00:00Z"))
+        .revocation(RevocationMode::CheckAvailable, &crls);
+    let verifier = CmsVerifier::new(validator, &anchors);
     let content = read("content.txt");
     let mut blobs = Vec::new();
     for entry in cms_helpers::manifest()["files"].as_array().unwrap() {

@@ -7,10 +7,9 @@ mod cms_helpers;
 
 use cms_helpers::*;
 use jpki_verify::cms::{
-    AlgorithmFamily, CmsVerifier, Content, MAX_ATTRIBUTES, MAX_CERTIFICATES, MAX_CRLS,
-    MAX_DIGEST_ALGORITHMS, MAX_INPUT_LEN, MAX_SIGNERS, SignerId, SignerRequirement, ValidationTime,
+    AlgorithmFamily, Content, MAX_ATTRIBUTES, MAX_CERTIFICATES, MAX_CRLS, MAX_DIGEST_ALGORITHMS,
+    MAX_INPUT_LEN, MAX_SIGNERS, SignerId, SignerRequirement, ValidationTime,
 };
-use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{Error, HashAlgorithm};
 
 #[test]
@@ -97,9 +96,18 @@ fn two_signers_report_each_signer() {
             Some(SignerId::IssuerAndSerialNumber { .. })
         ));
         let path = s.path.as_ref().expect("validated path");
-        assert_eq!(path.certificates.len(), 1);
-        assert!(path.anchor.contains("JPKI for digital signature"));
-        families.push((s.family, s.algorithm, cn(&s.subject).to_owned()));
+        assert_eq!(path.entries().len(), 1);
+        assert!(
+            path.anchor()
+                .subject()
+                .to_string()
+                .contains("JPKI for digital signature")
+        );
+        families.push((
+            s.family,
+            s.algorithm.map(|a| a.name()),
+            cn(&s.subject).to_owned(),
+        ));
     }
     families.sort_by_key(|f| f.1);
     assert_eq!(
@@ -148,7 +156,7 @@ fn signer_requirements_on_the_two_signer_documents() {
     let bad = read("signed/two-signers-ec-corrupted.der");
     let case = case("two-signers-all");
     let run = |signed: &[u8], requirement| {
-        CmsVerifier::new(&BACKEND, &case.anchors, case.time)
+        plain_verifier(&case.anchors, case.time)
             .requirement(requirement)
             .verify(signed, Content::Attached)
             .result
@@ -180,7 +188,7 @@ fn signer_requirements_on_the_two_signer_documents() {
         Err(Error::CmsSignerRequirementNotMet)
     );
     // With "any", when nothing verifies the most advanced failure is reported.
-    let untrusted = CmsVerifier::new(&BACKEND, &[], case.time)
+    let untrusted = plain_verifier(&[], case.time)
         .requirement(Any)
         .verify(&bad, Content::Attached);
     assert_eq!(
@@ -200,7 +208,7 @@ fn path_failures_carry_their_cause() {
     ));
     // The signature itself verified: the certificate and algorithm are reported.
     assert_eq!(cn(&signer.subject), "202406MWS0000000302J");
-    assert_eq!(signer.algorithm, Some("rsa-pkcs1-sha256"));
+    assert_eq!(signer.algorithm.map(|a| a.name()), Some("rsa-pkcs1-sha256"));
     assert!(signer.path.is_none());
 
     let expired = case("expired-leaf").run();
@@ -330,20 +338,31 @@ fn sha1_is_refused_unless_allowed_and_then_reported() {
     );
     let allowed = case("rsa-card-sha1-allowed").run();
     assert_eq!(allowed.result, Ok(()));
-    assert_eq!(allowed.signers[0].algorithm, Some("rsa-pkcs1-sha1"));
+    assert_eq!(
+        allowed.signers[0].algorithm.map(|a| a.name()),
+        Some("rsa-pkcs1-sha1")
+    );
 }
 
 #[test]
 fn pss_and_p256_signers() {
     let pss = case("rsa-pss-attached").run();
-    assert_eq!(pss.signers[0].algorithm, Some("rsa-pss-sha256"));
+    assert_eq!(
+        pss.signers[0].algorithm.map(|a| a.name()),
+        Some("rsa-pss-sha256")
+    );
     // The signer certificate is itself RSASSA-PSS signed.
     assert_eq!(
-        pss.signers[0].path.as_ref().unwrap().certificates[0].algorithm,
+        pss.signers[0].path.as_ref().unwrap().entries()[0]
+            .algorithm()
+            .name(),
         "rsa-pss-sha256"
     );
     let p256 = case("p256-attached").run();
-    assert_eq!(p256.signers[0].algorithm, Some("ecdsa-p256-sha256"));
+    assert_eq!(
+        p256.signers[0].algorithm.map(|a| a.name()),
+        Some("ecdsa-p256-sha256")
+    );
     assert_eq!(p256.signers[0].family, Some(AlgorithmFamily::Ecdsa));
 }
 

@@ -546,9 +546,10 @@ fn custom_anchors_are_explicit_and_purpose_checked() {
 /// document validated at its signing time, profile-checked, and judged by CRYPTREC in 2031.
 #[test]
 fn embedding_guide_flow() {
+    use jpki_verify::JudgedSignature;
     use jpki_verify::cms::{CmsVerifier, Content, ValidationTime};
     use jpki_verify::jpki::POLICY_SIGNING;
-    use jpki_verify::policy::{AlgorithmDescriptor, Date, SignedItem, Verdict, builtin};
+    use jpki_verify::policy::{Verdict, builtin};
 
     let mut builder = JpkiTrustStore::builder();
     for id in [
@@ -570,49 +571,34 @@ fn embedding_guide_flow() {
     let now = common::at("2031-06-01T00:00:00Z");
 
     let policies = [POLICY_SIGNING];
-    let report = CmsVerifier::new(
-        &BACKEND,
-        store.anchors(JpkiPurpose::Signing),
-        ValidationTime::SigningTime,
-    )
-    .crls(&crls)
-    .revocation(RevocationMode::RequireCurrent)
-    .initial_policies(&policies)
-    .require_explicit_policy(true)
-    .verify(&signed_der, Content::Attached);
+    let crls = vec![crls[0].clone()];
+    let table = builtin("cryptrec-ls0003").unwrap();
+    // Validated at the signing time, judged "today" (2031) by the one sunset judge.
+    let validator = PathValidator::with_backend(&BACKEND, now)
+        .revocation(RevocationMode::RequireCurrent, &crls)
+        .initial_policies(&policies)
+        .require_explicit_policy(true);
+    let report = CmsVerifier::new(validator, store.anchors(JpkiPurpose::Signing))
+        .time(ValidationTime::SigningTime)
+        .sunset(table)
+        .verify(&signed_der, Content::Attached);
     report.result.unwrap();
 
     let signer = &report.signers[0];
     let cert = signer.certificate.as_ref().unwrap();
     assert!(check_profile(cert, JpkiKind::Signing, ProfileChecks::ALL).is_empty());
 
-    let table = builtin("cryptrec-ls0003").unwrap();
-    let descriptor = AlgorithmDescriptor::from_algorithm(
-        BACKEND.by_name(signer.algorithm.unwrap()).unwrap(),
-        signer.public_key.unwrap(),
-    )
-    .unwrap();
-    let today = Date::from_unix_seconds(now.as_unix_seconds()).unwrap();
-    let assessment = table.evaluate_document(
-        &[SignedItem {
-            label: "document",
-            algorithm: descriptor,
-            created_at: signer
-                .signing_time
-                .and_then(|t| Date::from_unix_seconds(t.as_unix_seconds())),
-        }],
-        today,
-    );
     // Signed 2026 (create: acceptable), verified 2031 (legacy): accepted with a warning.
-    assert_eq!(assessment.verdict, Verdict::AcceptWithWarning);
+    let judged = signer.policy.as_ref().expect("judged");
+    assert_eq!(judged.verdict, Verdict::AcceptWithWarning);
     // Without the signing time, the creation is judged in 2031 too: rejected.
-    let unknown = table.evaluate_document(
-        &[SignedItem {
-            label: "document",
-            algorithm: descriptor,
-            created_at: None,
-        }],
-        today,
-    );
+    let unknown = table.evaluate_signed(&JudgedSignature {
+        label: "document",
+        algorithm: signer.algorithm.unwrap(),
+        key: signer.public_key.unwrap(),
+        created_at: None,
+        verified_at: now,
+        path: signer.path.as_ref().unwrap(),
+    });
     assert_eq!(unknown.verdict, Verdict::Reject);
 }

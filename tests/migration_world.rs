@@ -54,7 +54,7 @@ fn validate<'c>(
     intermediates: &'c [Certificate],
     anchors: &'c [TrustAnchor],
     crls: &[Crl],
-) -> Result<ValidatedPath<'c>, Error> {
+) -> Result<ValidatedPath, Error> {
     let set = CrlSet::new(crls);
     let mut validator = PathValidator::with_backend(&BACKEND, common::at(at));
     if !crls.is_empty() {
@@ -64,7 +64,7 @@ fn validate<'c>(
 }
 
 /// Subjects of the path, end entity first, as ids (by serial) for readable assertions.
-fn serials(path: &ValidatedPath<'_>) -> Vec<String> {
+fn serials(path: &ValidatedPath) -> Vec<String> {
     path.certificates()
         .map(|c| c.serial().iter().map(|b| format!("{b:02X}")).collect())
         .collect()
@@ -160,7 +160,7 @@ fn rsa_card_chains_to_each_root_generation() {
         .collect();
         let path = validate(at, &leaf, &[], &anchors, &[]).unwrap();
         assert_eq!(path.anchor().certificate(), Some(&cert(root)));
-        let entry = path.entries()[0];
+        let entry = &path.entries()[0];
         assert_eq!(entry.algorithm().name(), "rsa-pkcs1-sha256");
         assert_eq!(
             entry.signer_key(),
@@ -175,7 +175,7 @@ fn ec_card_chains_to_the_ec_root_with_crls() {
     let anchors = [anchor("sign-root-ec1-p384")];
     let crls = [crl("sign-ec1-20291231")];
     let path = validate(EC, &leaf, &[], &anchors, &crls).unwrap();
-    let entry = path.entries()[0];
+    let entry = &path.entries()[0];
     assert_eq!(entry.algorithm().name(), "ecdsa-p384-sha384");
     assert_eq!(
         entry.signer_key(),

@@ -132,5 +132,5 @@ fn mesh_with_a_reachable_anchor_still_validates_quickly() {
         .validate(&leaf, &intermediates, &anchors)
         .unwrap();
     assert_eq!(path.entries().len(), 1);
-    assert!(std::ptr::eq(path.anchor(), &anchors[1]));
+    assert!(path.anchor().same_as(&anchors[1]));
 }

@@ -116,7 +116,7 @@ fn report_failure(args: &ChainArgs, err: &jpki_verify::Error, time: Option<UnixT
 
 fn report_path(
     args: &ChainArgs,
-    path: &ValidatedPath<'_>,
+    path: &ValidatedPath,
     time: UnixTime,
     assessment: Option<&Assessment<'_>>,
 ) -> Outcome {

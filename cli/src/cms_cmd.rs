@@ -13,7 +13,9 @@ use jpki_verify::cms::{
     ValidationTime,
 };
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{Certificate, Crl, Error, PublicKeyInfo, TrustAnchor, UnixTime};
+use jpki_verify::{
+    Certificate, Crl, CrlSet, Error, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
+};
 use serde_json::{Value, json};
 
 use crate::input::{der_objects, read_file};
@@ -77,7 +79,7 @@ fn parse_signers(text: &str) -> Result<SignersArg, String> {
             let families = list
                 .split(',')
                 .map(|f| {
-                    AlgorithmFamily::from_name(f.trim())
+                    AlgorithmFamily::from_id(f.trim())
                         .ok_or_else(|| format!("unknown family `{f}` (rsa, ecdsa)"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -137,9 +139,14 @@ pub fn run(args: &CmsArgs) -> Outcome {
         Ok(inputs) => inputs,
         Err(err) => return input_failure(&err, args.json),
     };
-    let time = match args.at {
-        Some(at) => ValidationTime::At(at),
-        None => ValidationTime::SigningTime,
+    // The validator's time is "now": the validation time with --at, otherwise the clock
+    // (with --at-signing-time it is when a sunset table judges the signature verified).
+    let (now, time) = match args.at {
+        Some(at) => (at, ValidationTime::At(at)),
+        None => (
+            UnixTime::try_from(std::time::SystemTime::now()).expect("the clock is after 1970"),
+            ValidationTime::SigningTime,
+        ),
     };
     let families;
     let requirement = match &args.signers.kind {
@@ -150,11 +157,12 @@ pub fn run(args: &CmsArgs) -> Outcome {
             SignerRequirement::Families(&families)
         }
     };
-    let revocation = args.inputs.revocation.mode();
-    let mut verifier = CmsVerifier::new(&BACKEND, &inputs.anchors, time)
+    let crls = CrlSet::new(&inputs.crls);
+    let validator =
+        PathValidator::with_backend(&BACKEND, now).revocation(args.inputs.revocation.mode(), &crls);
+    let mut verifier = CmsVerifier::new(validator, &inputs.anchors)
+        .time(time)
         .certificates(&inputs.intermediates)
-        .crls(&inputs.crls)
-        .revocation(revocation)
         .requirement(requirement);
     if let Some(table) = &inputs.table {
         verifier = verifier.sunset(table.get()).allow_sha1(true);
@@ -210,17 +218,17 @@ fn signer_json(s: &SignerReport) -> Value {
         "signer_id": signer_id,
         "subject": s.subject,
         "key": s.public_key.map(key_json),
-        "family": s.family.map(|f| f.name()),
+        "family": s.family.map(|f| f.id()),
         "digest": s.digest_algorithm.map(|h| h.name()),
-        "algorithm": s.algorithm,
+        "algorithm": s.algorithm.map(|a| a.name()),
         "signing_time": s.signing_time.map(|t| t.to_string()),
         "validation_time": s.validation_time.map(|t| t.to_string()),
         "path": s.path.as_ref().map(|p| json!({
-            "certificates": p.certificates.iter().map(|c| json!({
-                "subject": c.subject,
-                "algorithm": c.algorithm,
+            "certificates": p.entries().iter().map(|e| json!({
+                "subject": e.certificate().subject().to_string(),
+                "algorithm": e.algorithm().name(),
             })).collect::<Vec<_>>(),
-            "anchor": p.anchor,
+            "anchor": p.anchor().subject().to_string(),
         })),
     });
     if let Err(e) = s.result {
@@ -277,7 +285,7 @@ fn print_text(report: &CmsReport, args: &CmsArgs) {
             println!("    certificate: {subject}");
         }
         if let Some(algorithm) = s.algorithm {
-            println!("    algorithm:   {algorithm}");
+            println!("    algorithm:   {}", algorithm.name());
         }
         if let Some(t) = s.signing_time {
             println!("    signing time (claimed): {t}");
@@ -289,12 +297,15 @@ fn print_text(report: &CmsReport, args: &CmsArgs) {
             println!("    path: {e} ({})", e.kind());
         }
         if let Some(path) = &s.path {
-            let chain: Vec<&str> = path
-                .certificates
-                .iter()
-                .map(|c| c.subject.as_str())
+            let chain: Vec<String> = path
+                .certificates()
+                .map(|c| c.subject().to_string())
                 .collect();
-            println!("    path: {} => {}", chain.join(" -> "), path.anchor);
+            println!(
+                "    path: {} => {}",
+                chain.join(" -> "),
+                path.anchor().subject()
+            );
         }
         if let Some(policy) = &s.policy {
             println!("    sunset ({}): {}", policy.table, policy.verdict.id());

@@ -31,12 +31,11 @@ use jpki_verify::cms::{CmsReport, CmsVerifier, Content, SignerReport, Validation
 use jpki_verify::jpki::{
     CardGeneration, JpkiPurpose, JpkiTrustStore, POLICY_SIGNING, ProfileChecks, classify,
 };
-use jpki_verify::policy::{
-    AlgorithmDescriptor, Assessment, Date, Finding, SignedItem, Status, Table, Verdict,
-};
+use jpki_verify::policy::{Assessment, Date, Finding, Status, Table, Verdict};
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{
-    Certificate, Crl, CrlSet, Error, PathValidator, PublicKeyInfo, RevocationMode, UnixTime,
+    Certificate, Crl, CrlSet, Error, JudgedSignature, PathValidator, PublicKeyInfo, RevocationMode,
+    UnixTime,
 };
 use serde_json::{Value, json};
 
@@ -303,15 +302,7 @@ fn rows<'w>(world: &'w World, tables: &[LoadedTable]) -> Vec<Row<'w>> {
             } else {
                 tables.len()
             }) {
-                out.push(row(
-                    world,
-                    &crls,
-                    document,
-                    at,
-                    table.get(),
-                    &report,
-                    fallback,
-                ));
+                out.push(row(world, document, at, table.get(), &report, fallback));
             }
         }
     }
@@ -327,12 +318,14 @@ fn verify(
     at: UnixTime,
 ) -> (CmsReport, Option<Error>) {
     let policies = [POLICY_SIGNING];
+    let set = CrlSet::new(crls);
+    let validator = PathValidator::with_backend(&BACKEND, at)
+        .revocation(RevocationMode::RequireCurrent, &set)
+        .initial_policies(&policies)
+        .require_explicit_policy(true);
     let verifier = |time| {
-        CmsVerifier::new(&BACKEND, world.store.anchors(JpkiPurpose::Signing), time)
-            .crls(crls)
-            .revocation(RevocationMode::RequireCurrent)
-            .initial_policies(&policies)
-            .require_explicit_policy(true)
+        CmsVerifier::new(validator, world.store.anchors(JpkiPurpose::Signing))
+            .time(time)
             .verify(&document.der, Content::Attached)
     };
     let report = verifier(ValidationTime::At(at));
@@ -358,7 +351,6 @@ fn verify(
 
 fn row<'w>(
     world: &World,
-    crls: &[Crl],
     document: &'w Loaded,
     at: UnixTime,
     table: &Table,
@@ -367,7 +359,7 @@ fn row<'w>(
 ) -> Row<'w> {
     let signer = report.signers.first();
     let crypto = match (signer, report.result) {
-        (Some(s), _) if s.algorithm.is_some() => Ok(s.algorithm.unwrap_or_default()),
+        (Some(s), _) if s.algorithm.is_some() => Ok(s.algorithm.map_or("", |a| a.name())),
         (Some(s), _) => Err(s.result.err().unwrap_or(Error::CmsMalformed)),
         (None, Err(e)) => Err(e),
         (None, Ok(())) => Err(Error::CmsNoSigners),
@@ -375,7 +367,7 @@ fn row<'w>(
     let mut path = None;
     let mut sunset = None;
     if let (Ok(_), Some(s)) = (&crypto, signer) {
-        let (verdict, assessment) = judge_path(world, crls, s, table, at, fallback);
+        let (verdict, assessment) = judge_path(world, s, table, at, fallback);
         path = Some(verdict);
         sunset = assessment;
     }
@@ -399,68 +391,34 @@ fn row<'w>(
     }
 }
 
-/// The path verdict, and the sunset judgement of the document signature and the path.
+/// The path verdict, and the sunset judgement of the document signature and the path, from
+/// the one path the CMS verification validated.
 fn judge_path(
     world: &World,
-    crls: &[Crl],
     signer: &SignerReport,
     table: &Table,
     at: UnixTime,
     fallback: Option<Error>,
 ) -> (PathVerdict, Option<Sunset>) {
     let time = signer.validation_time.unwrap_or(at);
+    let failed = |e| PathVerdict {
+        result: Err(e),
+        fallback,
+        root: None,
+        crl: None,
+    };
     if let Some(e) = signer.path_error {
-        let verdict = PathVerdict {
-            result: Err(e),
-            fallback,
-            root: None,
-            crl: None,
-        };
-        return (verdict, None);
+        return (failed(e), None);
     }
     if let Err(e) = signer.result {
-        let verdict = PathVerdict {
-            result: Err(e),
-            fallback,
-            root: None,
-            crl: None,
-        };
-        return (verdict, None);
+        return (failed(e), None);
     }
-    // Validate again to learn which root (the CMS report names it by subject only, and every
-    // generation has the same subject) and to judge the path's signatures.
-    let Some(cert) = signer.certificate.as_ref() else {
-        return (
-            PathVerdict {
-                result: Err(Error::CmsSignerCertificateMissing),
-                fallback,
-                root: None,
-                crl: None,
-            },
-            None,
-        );
+    let (Some(path), Some(algorithm), Some(key)) =
+        (signer.path.as_ref(), signer.algorithm, signer.public_key)
+    else {
+        return (failed(Error::CmsSignerCertificateMissing), None);
     };
-    let set = CrlSet::new(crls);
-    let policies = [POLICY_SIGNING];
-    let validator = PathValidator::with_backend(&BACKEND, time)
-        .revocation(RevocationMode::RequireCurrent, &set)
-        .initial_policies(&policies)
-        .require_explicit_policy(true);
-    let path = match world
-        .store
-        .validate(JpkiPurpose::Signing, &validator, cert, &[])
-    {
-        Ok(path) => path,
-        Err(e) => {
-            let verdict = PathVerdict {
-                result: Err(e),
-                fallback,
-                root: None,
-                crl: None,
-            };
-            return (verdict, None);
-        }
-    };
+    // Which generation: every root generation has the same subject, the anchor says which.
     let anchor = path.anchor();
     let root = world.store.identify(anchor).map(|i| i.label.clone());
     let anchor_key_id = anchor.certificate().and_then(Certificate::subject_key_id);
@@ -472,34 +430,26 @@ fn judge_path(
         })
         .max_by_key(|(_, c)| c.this_update())
         .map(|(id, _)| id.clone());
-
-    // The sunset: the document signature (created at its signing time) and the path.
-    let date = |t: UnixTime| Date::from_unix_seconds(t.as_unix_seconds());
-    let descriptor = signer
-        .algorithm
-        .and_then(|name| BACKEND.by_name(name))
-        .zip(signer.public_key)
-        .and_then(|(alg, key)| AlgorithmDescriptor::from_algorithm(alg, key));
     let verdict = PathVerdict {
         result: Ok(time),
         fallback,
         root,
         crl,
     };
-    let (Some(descriptor), Some(at_date)) = (descriptor, date(at)) else {
+    if Date::from_unix_seconds(at.as_unix_seconds()).is_none() {
         return (verdict, None);
-    };
-    let created = signer.signing_time.and_then(date);
-    let document = table.evaluate_document(
-        &[SignedItem {
-            label: DOCUMENT_LABEL,
-            algorithm: descriptor,
-            created_at: created,
-        }],
-        at_date,
-    );
-    let chain = table.evaluate_path(&path, at);
-    (verdict, Some(sunset_of(&[&document, &chain])))
+    }
+    // The sunset: the document signature (created at its signing time) and the path, each
+    // verified at the row's date.
+    let assessment = table.evaluate_signed(&JudgedSignature {
+        label: DOCUMENT_LABEL,
+        algorithm,
+        key,
+        created_at: signer.signing_time,
+        verified_at: at,
+        path,
+    });
+    (verdict, Some(sunset_of(&[&assessment])))
 }
 
 fn sunset_of(assessments: &[&Assessment<'_>]) -> Sunset {

@@ -258,7 +258,7 @@ impl SignatureVerificationAlgorithm for Lenient {
     fn scheme(&self) -> SignatureScheme {
         self.0.scheme()
     }
-    fn hash(&self) -> HashAlgorithm {
+    fn hash(&self) -> Option<HashAlgorithm> {
         self.0.hash()
     }
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
@@ -374,19 +374,25 @@ pub fn verify_cms(backend: &Backend, signed: &[u8], content: Option<&[u8]>, flag
         n => ValidationTime::At(time(TIMES[usize::from(n - 1)])),
     };
     // Bits 3-4: every signer, any signer, an RSA signer, every signer with SHA-1 allowed.
-    let families = [jpki_verify::cms::AlgorithmFamily::Rsa];
+    let families = [jpki_verify::AlgorithmFamily::Rsa];
     let requirement = match (flags >> 3) & 3 {
         1 => SignerRequirement::Any,
         2 => SignerRequirement::Families(&families),
         _ => SignerRequirement::All,
     };
-    let verifier = CmsVerifier::new(backend, anchors(), at)
-        .certificates(&extra)
-        .crls(crls())
-        .revocation(REVOCATION_MODES[usize::from(flags >> 1 & 3) % 3])
-        .requirement(requirement)
-        .allow_sha1((flags >> 3) & 3 == 3)
+    let now = match at {
+        ValidationTime::At(t) => t,
+        _ => time(TIMES[0]),
+    };
+    let crl_set = CrlSet::new(crls());
+    let validator = PathValidator::new(backend.algorithms, now)
+        .revocation(REVOCATION_MODES[usize::from(flags >> 1 & 3) % 3], &crl_set)
         .budget(FUZZ_BUDGET);
+    let verifier = CmsVerifier::new(validator, anchors())
+        .time(at)
+        .certificates(&extra)
+        .requirement(requirement)
+        .allow_sha1((flags >> 3) & 3 == 3);
     let report = match (content, flags & 1) {
         (None, _) => verifier.verify(signed, Content::Attached),
         (Some(c), 0) => verifier.verify(signed, Content::Bytes(c)),

@@ -2,10 +2,9 @@
 //! algorithm label, and whether the two agree (RFC 5754, RFC 4056, RFC 5753).
 
 use crate::alg_id::{AlgorithmIdentifier, NULL};
-use crate::pss::{PssParameters, hash_from_oid};
-use crate::{Backend, Error, HashAlgorithm, SignatureScheme, oid};
-
-use super::AlgorithmFamily;
+use crate::hash::hash_from_oid;
+use crate::pss::PssParameters;
+use crate::{AlgorithmFamily, Error, HashAlgorithm, SignatureVerificationAlgorithm, oid};
 
 /// What a SignerInfo's algorithm identifiers resolve to.
 #[derive(Clone, Copy, Debug)]
@@ -42,7 +41,7 @@ pub(crate) fn digest_algorithm(
 ///   parameters mean SHA-1 and are therefore only consistent with a SHA-1 digest.
 /// - anything else: left to the backend, whose matching objects must use the digest's hash.
 pub(crate) fn resolve<'a>(
-    backend: &Backend,
+    algorithms: &[&'static dyn SignatureVerificationAlgorithm],
     digest: HashAlgorithm,
     signature: &AlgorithmIdentifier<'a>,
 ) -> Result<SignerAlgorithms<'a>, Error> {
@@ -68,9 +67,9 @@ pub(crate) fn resolve<'a>(
     }
 
     // The backend decides what it supports; every object that accepts the label must hash
-    // with the digest algorithm (this covers labels not listed above).
-    let mut accepted = backend
-        .algorithms
+    // with the digest algorithm (this covers labels not listed above). A pure scheme takes
+    // the signed attributes whole, so the digest only covers the content.
+    let mut accepted = algorithms
         .iter()
         .filter(|a| a.accepts_signature_alg(&mapped))
         .peekable();
@@ -78,13 +77,10 @@ pub(crate) fn resolve<'a>(
         .peek()
         .copied()
         .ok_or(Error::UnsupportedSignatureAlgorithm)?;
-    if accepted.any(|a| a.hash() != digest) {
+    if accepted.any(|a| a.hash().is_some_and(|h| h != digest)) {
         return Err(Error::CmsDigestAlgorithmMismatch);
     }
-    let family = match first.scheme() {
-        SignatureScheme::RsaPkcs1v15 | SignatureScheme::RsaPss => AlgorithmFamily::Rsa,
-        SignatureScheme::Ecdsa { .. } => AlgorithmFamily::Ecdsa,
-    };
+    let family = first.family();
     Ok(SignerAlgorithms {
         digest,
         signature: mapped,

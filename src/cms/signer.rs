@@ -1,7 +1,7 @@
 //! Verifying a SignedData: content, each SignerInfo, the signer requirement.
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use super::algorithm::{self, SignerAlgorithms};
@@ -9,14 +9,13 @@ use super::attrs;
 use super::content::{ContentBytes, HashedContent, Source, hash_content};
 use super::parse::{self, RawSignerId, SignedDataParts, SignerInfoParts};
 use super::{
-    AlgorithmFamily, CmsReport, CmsVerifier, Content, PathCertificate, PathSummary, PolicyReport,
-    SignerId, SignerReport, SignerRequirement, ValidationTime, oids,
+    AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
+    ValidationTime, oids,
 };
 use crate::cert::KeyUsage;
-use crate::policy::{AlgorithmDescriptor, Date, SignedItem, Table, Verdict};
 use crate::{
-    Certificate, Crl, CrlSet, Error, HashAlgorithm, Name, PathValidator, PublicKeyInfo,
-    RevocationMode, UnixTime,
+    Certificate, Crl, CrlSet, Error, FirstOfSources, HashAlgorithm, JudgedSignature, Name,
+    RevocationSource, SignatureVerificationAlgorithm, UnixTime, ValidatedPath, Verdict,
 };
 
 /// The seam between signature verification and certificate path validation: validates a
@@ -29,10 +28,11 @@ pub(crate) trait SignerPathValidator {
         embedded: &[Certificate],
         embedded_crls: &[Crl],
         time: UnixTime,
-    ) -> Result<PathSummary, Error>;
+    ) -> Result<ValidatedPath, Error>;
 }
 
-/// The path validator configured by a [`CmsVerifier`].
+/// The path validator configured by a [`CmsVerifier`]: its own, at the signer's time, with
+/// the embedded CRLs asked before its revocation source.
 pub(crate) struct PathSeam<'v, 'a>(pub(crate) &'v CmsVerifier<'a>);
 
 impl SignerPathValidator for PathSeam<'_, '_> {
@@ -42,41 +42,22 @@ impl SignerPathValidator for PathSeam<'_, '_> {
         embedded: &[Certificate],
         embedded_crls: &[Crl],
         time: UnixTime,
-    ) -> Result<PathSummary, Error> {
+    ) -> Result<ValidatedPath, Error> {
         let v = self.0;
         let mut intermediates: Vec<Certificate> = v.certificates.to_vec();
         intermediates.extend(embedded.iter().cloned());
-        let crls: Vec<Crl>;
-        let crl_slice = if embedded_crls.is_empty() {
-            v.crls
-        } else {
-            crls = v.crls.iter().chain(embedded_crls).cloned().collect();
-            &crls
-        };
-        let source = CrlSet::new(crl_slice);
-        let mut validator = PathValidator::with_backend(v.backend, time)
-            .initial_policies(v.initial_policies)
-            .require_explicit_policy(v.require_explicit_policy)
-            .budget(v.budget);
-        if v.revocation != RevocationMode::Off {
-            validator = validator.revocation(v.revocation, &source);
+        let validator = v.validator.at(time);
+        match validator.revocation_source() {
+            Some((mode, source)) if !embedded_crls.is_empty() => {
+                let embedded = CrlSet::new(embedded_crls);
+                let sources: [&dyn RevocationSource; 2] = [&embedded, source];
+                let chained = FirstOfSources::new(&sources);
+                validator
+                    .revocation(mode, &chained)
+                    .validate(signer, &intermediates, v.anchors)
+            }
+            _ => validator.validate(signer, &intermediates, v.anchors),
         }
-        let path = validator.validate(signer, &intermediates, v.anchors)?;
-        Ok(PathSummary {
-            certificates: path
-                .entries()
-                .iter()
-                .map(|e| PathCertificate {
-                    subject: e.certificate().subject().to_string(),
-                    algorithm: e.algorithm().name(),
-                    scheme: e.algorithm().scheme(),
-                    hash: e.algorithm().hash(),
-                    signer_key: e.signer_key(),
-                    not_before: e.certificate().validity().not_before,
-                })
-                .collect(),
-            anchor: path.anchor().subject().to_string(),
-        })
     }
 }
 
@@ -177,7 +158,11 @@ fn resolve_algorithms<'a>(
     signer: &SignerInfoParts<'a>,
 ) -> Result<SignerAlgorithms<'a>, Error> {
     let digest = algorithm::digest_algorithm(&signer.digest_algorithm, verifier.allow_sha1)?;
-    algorithm::resolve(verifier.backend, digest, &signer.signature_algorithm)
+    algorithm::resolve(
+        verifier.validator.algorithms(),
+        digest,
+        &signer.signature_algorithm,
+    )
 }
 
 fn verify_signer(
@@ -189,7 +174,7 @@ fn verify_signer(
 ) -> SignerReport {
     let mut report = SignerReport::new(index);
     report.signer_id = Some(signer_id(signer));
-    report.digest_algorithm = crate::pss::hash_from_oid(signer.digest_algorithm.oid());
+    report.digest_algorithm = crate::hash::hash_from_oid(signer.digest_algorithm.oid());
     report.family = algorithm::family_of_label(&signer.signature_algorithm);
     // The claimed signing time is reported even when the signer fails before its
     // attributes are checked (for example with a refused digest algorithm).
@@ -263,30 +248,36 @@ fn check_signer(
             Ok(success) => {
                 report.certificate = Some(cert.clone());
                 report.subject = Some(cert.subject().to_string());
-                report.public_key = PublicKeyInfo::from_spki(cert.spki_der()).ok();
-                report.algorithm = Some(success.algorithm.name());
+                report.public_key = success.algorithm.key_info(cert.spki_der()).ok();
+                report.algorithm = Some(success.algorithm);
                 report.validation_time = Some(success.time);
                 report.path_error = None;
-                if let Some(table) = ctx.verifier.sunset {
-                    let judged = judge(
-                        table,
-                        index,
-                        &success,
-                        report.public_key,
-                        ctx.verifier.time,
-                        report.signing_time,
-                    );
-                    let rejected = judged.verdict == Verdict::Reject;
-                    report.policy = Some(judged);
-                    report.path = Some(success.path);
-                    return if rejected {
-                        Err(Error::CmsAlgorithmRejected)
-                    } else {
-                        Ok(())
-                    };
-                }
+                let judged = ctx.verifier.judge.map(|judge| {
+                    let label = format!("signer {index}");
+                    judge.judge_signature(&JudgedSignature {
+                        label: &label,
+                        algorithm: success.algorithm,
+                        key: report.public_key.unwrap_or(crate::PublicKeyInfo::Other {
+                            family: success.algorithm.family(),
+                        }),
+                        created_at: match ctx.verifier.time {
+                            ValidationTime::SigningTime => report.signing_time,
+                            ValidationTime::At(_) => None,
+                        },
+                        verified_at: ctx.verifier.validator.time(),
+                        path: &success.path,
+                    })
+                });
+                let rejected = judged
+                    .as_ref()
+                    .is_some_and(|j| j.verdict == Verdict::Reject);
+                report.policy = judged;
                 report.path = Some(success.path);
-                return Ok(());
+                return if rejected {
+                    Err(Error::CmsAlgorithmRejected)
+                } else {
+                    Ok(())
+                };
             }
             Err(failure) => {
                 if best
@@ -301,12 +292,12 @@ fn check_signer(
     let Some(failure) = best else {
         return Err(Error::CmsSignerCertificateMissing);
     };
-    if failure.algorithm.is_some() {
+    if let Some(algorithm) = failure.algorithm {
         // The signature verified under this certificate's key: report it.
         report.certificate = Some(failure.cert.clone());
         report.subject = Some(failure.cert.subject().to_string());
-        report.public_key = PublicKeyInfo::from_spki(failure.cert.spki_der()).ok();
-        report.algorithm = failure.algorithm;
+        report.public_key = algorithm.key_info(failure.cert.spki_der()).ok();
+        report.algorithm = Some(algorithm);
     }
     report.validation_time = failure.time;
     report.path_error = failure.path_error;
@@ -314,16 +305,16 @@ fn check_signer(
 }
 
 struct Success {
-    algorithm: &'static dyn crate::SignatureVerificationAlgorithm,
+    algorithm: &'static dyn SignatureVerificationAlgorithm,
     time: UnixTime,
-    path: PathSummary,
+    path: ValidatedPath,
 }
 
 struct Failure<'c> {
     cert: &'c Certificate,
     error: Error,
     /// Set once the signature verified.
-    algorithm: Option<&'static str>,
+    algorithm: Option<&'static dyn SignatureVerificationAlgorithm>,
     time: Option<UnixTime>,
     path_error: Option<Error>,
 }
@@ -345,7 +336,7 @@ fn try_candidate<'c>(
         path_error: None,
     };
     let verified = crate::verify_signed_data(
-        ctx.verifier.backend.algorithms,
+        ctx.verifier.validator.algorithms(),
         cert.spki_der(),
         &algs.signature,
         message,
@@ -355,7 +346,7 @@ fn try_candidate<'c>(
     let fail = |error, time| Failure {
         cert,
         error,
-        algorithm: Some(verified.name()),
+        algorithm: Some(verified),
         time,
         path_error: None,
     };
@@ -389,83 +380,6 @@ fn try_candidate<'c>(
         time,
         path,
     })
-}
-
-/// Judges a verified signer's signature and path with a sunset table.
-fn judge(
-    table: &Table,
-    index: usize,
-    success: &Success,
-    key: Option<PublicKeyInfo>,
-    time: ValidationTime,
-    signing_time: Option<UnixTime>,
-) -> PolicyReport {
-    let date = |t: UnixTime| Date::from_unix_seconds(t.as_unix_seconds());
-    let mut report = PolicyReport {
-        table: table.qualified_name(),
-        verdict: Verdict::Accept,
-        findings: Vec::new(),
-    };
-    let reject = |report: &mut PolicyReport, why: String| {
-        report.verdict = Verdict::Reject;
-        report.findings.push(why);
-    };
-    let Some(validation_date) = date(success.time) else {
-        reject(
-            &mut report,
-            format!(
-                "validation time {} is outside the table's calendar",
-                success.time
-            ),
-        );
-        return report;
-    };
-    let label = format!("signer {index}");
-    let created_at = match time {
-        ValidationTime::SigningTime => signing_time.and_then(date),
-        ValidationTime::At(_) => None,
-    };
-    match key.and_then(|k| AlgorithmDescriptor::from_algorithm(success.algorithm, k)) {
-        Some(algorithm) => {
-            let item = SignedItem {
-                label: &label,
-                algorithm,
-                created_at,
-            };
-            let assessment = table.evaluate_document(&[item], validation_date);
-            report.verdict = report.verdict.max(assessment.verdict);
-            report
-                .findings
-                .extend(assessment.findings.iter().map(ToString::to_string));
-        }
-        None => reject(
-            &mut report,
-            format!("{label}: the key cannot be described to the table"),
-        ),
-    }
-    let mut chain = Vec::new();
-    for cert in &success.path.certificates {
-        match AlgorithmDescriptor::from_scheme(cert.scheme, cert.hash, cert.signer_key) {
-            Some(algorithm) => chain.push(SignedItem {
-                label: &cert.subject,
-                algorithm,
-                created_at: date(cert.not_before),
-            }),
-            None => reject(
-                &mut report,
-                format!(
-                    "{}: the issuer's key cannot be described to the table",
-                    cert.subject
-                ),
-            ),
-        }
-    }
-    let assessment = table.evaluate_chain(&chain, validation_date);
-    report.verdict = report.verdict.max(assessment.verdict);
-    report
-        .findings
-        .extend(assessment.findings.iter().map(ToString::to_string));
-    report
 }
 
 /// Certificates matching `sid`, caller-supplied first, each distinct DER once.
@@ -565,15 +479,13 @@ mod tests {
     impl SignerPathValidator for Stub {
         fn validate(
             &self,
-            _: &Certificate,
+            signer: &Certificate,
             _: &[Certificate],
             _: &[Crl],
-            _: UnixTime,
-        ) -> Result<PathSummary, Error> {
-            self.0.map(|()| PathSummary {
-                certificates: Vec::new(),
-                anchor: String::from("stub"),
-            })
+            time: UnixTime,
+        ) -> Result<ValidatedPath, Error> {
+            self.0
+                .map(|()| ValidatedPath::without_entries(signer, time))
         }
     }
 
@@ -581,8 +493,9 @@ mod tests {
 
     #[test]
     fn signatures_are_checked_before_the_path_seam() {
-        let time = ValidationTime::At(UnixTime::from_unix_seconds(0));
-        let verifier = CmsVerifier::new(&BACKEND, &[], time);
+        let validator =
+            crate::PathValidator::with_backend(&BACKEND, UnixTime::from_unix_seconds(0));
+        let verifier = CmsVerifier::new(validator, &[]);
         let report = verify(&verifier, &Stub(Ok(())), TWO, Content::Attached);
         let results: Vec<_> = report
             .signers
@@ -605,6 +518,6 @@ mod tests {
             .unwrap();
         assert!(matches!(rsa.result, Err(Error::CmsSignerPath { .. })));
         assert_eq!(rsa.path_error, Some(Error::UnknownIssuer));
-        assert_eq!(rsa.algorithm, Some("rsa-pkcs1-sha384"));
+        assert_eq!(rsa.algorithm.map(|a| a.name()), Some("rsa-pkcs1-sha384"));
     }
 }

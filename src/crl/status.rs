@@ -11,10 +11,8 @@ use super::Crl;
 use crate::cert::ext::directory_names;
 use crate::cert::{Certificate, DistributionPoint, DistributionPointName, KeyUsage, ReasonFlags};
 use crate::name::{DistinguishedName, GeneralName, NameKey};
-use crate::path::is_fatal;
-use crate::revocation::{
-    CertStatus, RevocationMode, RevocationReason, RevocationSource, StatusQuery,
-};
+use crate::reason::RevocationReason;
+use crate::revocation::{CertStatus, RevocationMode, RevocationSource, StatusQuery};
 use crate::{Error, UnixTime};
 
 /// Reason bits 0 (unused) to 8: the mask meaning "no restriction".
@@ -30,6 +28,13 @@ impl<'a> CrlSet<'a> {
     /// The CRLs to consult: complete and delta CRLs, for any issuers, in any order.
     pub fn new(crls: &'a [Crl]) -> Self {
         Self { crls }
+    }
+}
+
+/// A list of CRLs is a revocation source, as the [`CrlSet`] over it.
+impl RevocationSource for Vec<Crl> {
+    fn status(&self, query: &mut StatusQuery<'_>) -> Result<CertStatus, Error> {
+        CrlSet::new(self).status(query)
     }
 }
 
@@ -108,7 +113,7 @@ impl CrlSet<'_> {
             }
             match self.apply(query, dp, crl, state) {
                 Ok(()) => {}
-                Err(e) if is_fatal(&e) => return Err(e),
+                Err(e) if e.is_fatal() => return Err(e),
                 Err(e) => state.note(e),
             }
         }
@@ -172,7 +177,7 @@ impl CrlSet<'_> {
                     delta = Some(candidate);
                     break;
                 }
-                Err(e) if is_fatal(&e) => return Err(e),
+                Err(e) if e.is_fatal() => return Err(e),
                 Err(Error::BadSignature) => state.note(Error::InvalidCrlSignature { index }),
                 Err(e) => state.note(e),
             }

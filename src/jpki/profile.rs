@@ -297,11 +297,7 @@ impl fmt::Display for ProfileFinding {
                 f.write_str("user-authentication certificate carries basic-four data")
             }
             ProfileFinding::UnexpectedKey { key } => {
-                write!(
-                    f,
-                    "key is {} (JPKI cards: RSA-2048 or ECDSA P-384)",
-                    KeyName(*key)
-                )
+                write!(f, "key is {} (JPKI cards: RSA-2048 or ECDSA P-384)", *key)
             }
             ProfileFinding::KeyUnreadable(e) => write!(f, "key cannot be decoded: {e}"),
         }
@@ -351,18 +347,6 @@ impl fmt::Display for KeyUsageNames {
             f.write_str("(none)")?;
         }
         Ok(())
-    }
-}
-
-/// A key as `RSA-2048` or `ECDSA P-384`.
-pub(crate) struct KeyName(pub(crate) PublicKeyInfo);
-
-impl fmt::Display for KeyName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            PublicKeyInfo::Rsa { modulus_bits } => write!(f, "RSA-{modulus_bits}"),
-            PublicKeyInfo::Ec { curve } => write!(f, "ECDSA {}", curve.name()),
-        }
     }
 }
 

@@ -300,13 +300,13 @@ impl JpkiTrustStore {
     /// validator's time, policy and revocation settings apply unchanged; to require the
     /// JPKI policy, set [`PathValidator::initial_policies`] and
     /// [`PathValidator::require_explicit_policy`]).
-    pub fn validate<'c>(
-        &'c self,
+    pub fn validate(
+        &self,
         purpose: JpkiPurpose,
         validator: &PathValidator<'_>,
-        certificate: &'c Certificate,
-        intermediates: &'c [Certificate],
-    ) -> Result<ValidatedPath<'c>, Error> {
+        certificate: &Certificate,
+        intermediates: &[Certificate],
+    ) -> Result<ValidatedPath, Error> {
         validator.validate(certificate, intermediates, self.anchors(purpose))
     }
 }

@@ -80,14 +80,3 @@ impl Remaining {
         Ok(())
     }
 }
-
-/// Whether an error ends the whole search rather than just one candidate path.
-pub(crate) fn is_fatal(error: &Error) -> bool {
-    matches!(
-        error,
-        Error::MaximumSignatureChecksExceeded
-            | Error::MaximumPathBuildStepsExceeded
-            | Error::TooManyNameConstraintComparisons
-            | Error::MaximumCrlSignerNestingExceeded
-    )
-}

@@ -3,15 +3,13 @@
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::vec::Vec;
 
-use super::budget::{Remaining, is_fatal};
+use super::budget::Remaining;
 use super::validate::{self, PolicyInputs, index_of};
 use super::{PathEntry, PathValidator, TrustAnchor, ValidatedPath};
 use crate::cert::Certificate;
-use crate::key::PublicKeyInfo;
 use crate::name::NameKey;
-use crate::revocation::{
-    Authority, CertStatus, RevocationMode, RevocationOutcome, SignedData, StatusQuery,
-};
+use crate::revocation::{Authority, CertStatus, RevocationMode, RevocationOutcome, StatusQuery};
+use crate::signed_data::SignedData;
 use crate::{Error, SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached};
 
 type Algorithm = &'static dyn SignatureVerificationAlgorithm;
@@ -61,7 +59,7 @@ pub(super) fn validate<'c>(
     end_entity: &'c Certificate,
     intermediates: &'c [Certificate],
     anchors: &'c [TrustAnchor],
-) -> Result<ValidatedPath<'c>, Error> {
+) -> Result<ValidatedPath, Error> {
     if intermediates.len() > MAX_INTERMEDIATES {
         return Err(Error::TooManyIntermediates);
     }
@@ -103,16 +101,18 @@ pub(super) fn validate<'c>(
             Some(&id) => search.certs[id].spki_der(),
             None => anchor.spki_der(),
         };
+        let algorithm = found.algorithms[i];
         entries.push(PathEntry {
-            certificate: search.certs[found.certs[i]],
-            algorithm: found.algorithms[i],
-            signer_key: PublicKeyInfo::from_spki(signer_spki)?,
+            certificate: search.certs[found.certs[i]].clone(),
+            algorithm,
+            signer_key: algorithm.key_info(signer_spki)?,
             revocation: found.revocation[i],
         });
     }
     Ok(ValidatedPath {
         entries,
-        anchor,
+        anchor: anchor.clone(),
+        time: validator.time,
         policies: found.policies,
     })
 }
@@ -164,7 +164,7 @@ impl<'c> Search<'c, '_> {
             }
             let algorithm = match self.edge(top, candidate) {
                 Ok(algorithm) => algorithm,
-                Err(e) if is_fatal(&e) => return Err(e),
+                Err(e) if e.is_fatal() => return Err(e),
                 Err(e) => {
                     note(best, e);
                     continue;
@@ -174,7 +174,7 @@ impl<'c> Search<'c, '_> {
             let outcome = match candidate {
                 Issuer::Anchor(anchor) => match self.complete(partial, anchor, goal) {
                     Ok(found) => Ok(Some(found)),
-                    Err(e) if is_fatal(&e) => Err(e),
+                    Err(e) if e.is_fatal() => Err(e),
                     Err(e) => {
                         note(best, e);
                         Ok(None)
@@ -374,7 +374,7 @@ impl<'c> Search<'c, '_> {
                 Ok(CertStatus::Unknown) if require => {
                     return Err(Error::RevocationStatusUnknown { index });
                 }
-                Err(e) if require || is_fatal(&e) => return Err(e),
+                Err(e) if require || e.is_fatal() => return Err(e),
                 Ok(_) | Err(_) => RevocationOutcome::Unknown,
             };
         }
@@ -429,7 +429,7 @@ impl Authority for SearchAuthority<'_, '_, '_> {
             search.budget.step()?;
             let spki = search.spki(candidate);
             if let Err(e) = verify(search, spki, data) {
-                if is_fatal(&e) {
+                if e.is_fatal() {
                     return Err(e);
                 }
                 note(&mut best, crl_signature_error(e, index));
@@ -462,7 +462,7 @@ impl Authority for SearchAuthority<'_, '_, '_> {
             search.signer_stack.pop();
             match result {
                 Ok(_) => return Ok(spki.to_vec()),
-                Err(e) if is_fatal(&e) => return Err(e),
+                Err(e) if e.is_fatal() => return Err(e),
                 Err(_) => note(&mut best, Error::InvalidCrlSigner { index }),
             }
         }

@@ -183,7 +183,7 @@ impl Table {
         self.assess(core::slice::from_ref(&item), validation_time)
     }
 
-    fn assess(&self, items: &[SignedItem<'_>], validation_time: Date) -> Assessment<'_> {
+    pub(super) fn assess(&self, items: &[SignedItem<'_>], validation_time: Date) -> Assessment<'_> {
         let mut findings = Vec::with_capacity(items.len() * 2);
         for item in items {
             let (created, assumed) = match item.created_at {
@@ -211,6 +211,7 @@ impl Table {
             validation_time,
             verdict,
             findings,
+            unjudged: Vec::new(),
         }
     }
 }
@@ -262,6 +263,10 @@ pub struct Assessment<'t> {
     pub verdict: Verdict,
     /// Two findings per item (creation, then verification), in input order.
     pub findings: Vec<Finding<'t>>,
+    /// Signatures the table could not judge at all (a key or scheme it cannot describe, a
+    /// date outside its calendar), one line each; any makes the verdict
+    /// [`Verdict::Reject`].
+    pub unjudged: Vec<String>,
 }
 
 impl<'t> Assessment<'t> {
@@ -289,6 +294,9 @@ impl fmt::Display for Assessment<'_> {
             self.table.qualified_name(),
             self.validation_time
         )?;
+        for line in &self.unjudged {
+            write!(f, "\n  {line}: reject")?;
+        }
         for finding in &self.findings {
             write!(f, "\n  {finding}")?;
         }

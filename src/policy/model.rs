@@ -6,66 +6,10 @@ use alloc::string::String;
 use core::fmt;
 
 use super::date::Date;
+pub use crate::{AlgorithmFamily, Verdict};
 use crate::{
     HashAlgorithm, NamedCurve, PublicKeyInfo, SignatureScheme, SignatureVerificationAlgorithm,
 };
-
-/// A public-key signature algorithm family.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AlgorithmFamily {
-    /// RSA signatures (RSASSA-PKCS1-v1_5 and RSASSA-PSS alike).
-    Rsa,
-    /// ECDSA on a named curve.
-    Ecdsa,
-    /// EdDSA (Ed25519, Ed448).
-    EdDsa,
-    /// ML-DSA (FIPS 204).
-    MlDsa,
-}
-
-impl AlgorithmFamily {
-    /// Every family, in table order.
-    pub const ALL: [AlgorithmFamily; 4] = [
-        AlgorithmFamily::Rsa,
-        AlgorithmFamily::Ecdsa,
-        AlgorithmFamily::EdDsa,
-        AlgorithmFamily::MlDsa,
-    ];
-
-    /// The identifier used in table files: `rsa`, `ecdsa`, `eddsa`, `ml-dsa`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            AlgorithmFamily::Rsa => "rsa",
-            AlgorithmFamily::Ecdsa => "ecdsa",
-            AlgorithmFamily::EdDsa => "eddsa",
-            AlgorithmFamily::MlDsa => "ml-dsa",
-        }
-    }
-
-    /// The conventional name: `RSA`, `ECDSA`, `EdDSA`, `ML-DSA`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            AlgorithmFamily::Rsa => "RSA",
-            AlgorithmFamily::Ecdsa => "ECDSA",
-            AlgorithmFamily::EdDsa => "EdDSA",
-            AlgorithmFamily::MlDsa => "ML-DSA",
-        }
-    }
-
-    /// The family with this [`AlgorithmFamily::id`] (ASCII case-insensitive).
-    pub fn from_id(id: &str) -> Option<AlgorithmFamily> {
-        AlgorithmFamily::ALL
-            .into_iter()
-            .find(|f| f.id().eq_ignore_ascii_case(id))
-    }
-}
-
-impl fmt::Display for AlgorithmFamily {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// A named key parameter set: an elliptic curve or an ML-DSA parameter set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -256,19 +200,21 @@ impl AlgorithmDescriptor {
     /// differ).
     pub fn from_scheme(
         scheme: SignatureScheme,
-        hash: HashAlgorithm,
+        hash: Option<HashAlgorithm>,
         key: PublicKeyInfo,
     ) -> Option<AlgorithmDescriptor> {
-        match (scheme, key) {
+        match (scheme, key, hash) {
             (
                 SignatureScheme::RsaPkcs1v15 | SignatureScheme::RsaPss,
                 PublicKeyInfo::Rsa { modulus_bits },
+                Some(hash),
             ) => Some(AlgorithmDescriptor::rsa(modulus_bits, hash)),
-            (SignatureScheme::Ecdsa { curve, .. }, PublicKeyInfo::Ec { curve: key_curve })
+            (SignatureScheme::Ecdsa { curve, .. }, PublicKeyInfo::Ec { curve: key_curve }, _)
                 if curve == key_curve =>
             {
-                Some(AlgorithmDescriptor::named(curve.into(), Some(hash)))
+                Some(AlgorithmDescriptor::named(curve.into(), hash))
             }
+            // Schemes and keys this crate does not define: no table rule can speak of them.
             _ => None,
         }
     }
@@ -372,41 +318,6 @@ impl UseSelector {
         [Use::Create, Use::Verify]
             .into_iter()
             .filter(move |u| self.covers(*u))
-    }
-}
-
-/// The outcome for one signature.
-///
-/// Ordered from best to worst, so the overall verdict of several judgements is the maximum.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Verdict {
-    /// The table accepts it.
-    Accept,
-    /// The table accepts it as deprecated or legacy: report a warning.
-    AcceptWithWarning,
-    /// The table rejects it (disallowed, or not covered by the table).
-    Reject,
-}
-
-impl Verdict {
-    /// `accept`, `accept-with-warning` or `reject`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Verdict::Accept => "accept",
-            Verdict::AcceptWithWarning => "accept-with-warning",
-            Verdict::Reject => "reject",
-        }
-    }
-
-    /// Whether the signature is accepted (possibly with a warning).
-    pub const fn is_accepted(self) -> bool {
-        !matches!(self, Verdict::Reject)
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
     }
 }
 

@@ -158,8 +158,8 @@ impl SignatureVerificationAlgorithm for EcdsaAlgorithm {
         }
     }
 
-    fn hash(&self) -> HashAlgorithm {
-        self.hash
+    fn hash(&self) -> Option<HashAlgorithm> {
+        Some(self.hash)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {

@@ -175,8 +175,8 @@ impl SignatureVerificationAlgorithm for RsaPkcs1Algorithm {
         SignatureScheme::RsaPkcs1v15
     }
 
-    fn hash(&self) -> HashAlgorithm {
-        self.hash
+    fn hash(&self) -> Option<HashAlgorithm> {
+        Some(self.hash)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
@@ -263,8 +263,8 @@ impl SignatureVerificationAlgorithm for RsaPssAlgorithm {
         SignatureScheme::RsaPss
     }
 
-    fn hash(&self) -> HashAlgorithm {
-        self.hash
+    fn hash(&self) -> Option<HashAlgorithm> {
+        Some(self.hash)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {

@@ -9,7 +9,7 @@ use jpki_verify::cms::{
     AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerRequirement, ValidationTime,
 };
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{Certificate, Crl, RevocationMode, TrustAnchor, UnixTime};
+use jpki_verify::{Certificate, Crl, PathValidator, RevocationMode, TrustAnchor, UnixTime};
 use serde_json::Value;
 
 pub fn cms_dir() -> PathBuf {
@@ -77,7 +77,7 @@ impl Case {
             .strip_prefix("families:")
             .map(|list| {
                 list.split(',')
-                    .map(|f| AlgorithmFamily::from_name(f).expect("family"))
+                    .map(|f| AlgorithmFamily::from_id(f).expect("family"))
                     .collect()
             })
             .unwrap_or_default();
@@ -121,10 +121,11 @@ impl Case {
             "any" => SignerRequirement::Any,
             _ => SignerRequirement::Families(&self.families),
         };
-        CmsVerifier::new(&BACKEND, &self.anchors, self.time)
+        let validator = PathValidator::with_backend(&BACKEND, validator_time(self.time))
+            .revocation(self.revocation, &self.crls);
+        CmsVerifier::new(validator, &self.anchors)
+            .time(self.time)
             .certificates(&self.intermediates)
-            .crls(&self.crls)
-            .revocation(self.revocation)
             .requirement(requirement)
             .allow_sha1(self.allow_sha1)
     }
@@ -144,6 +145,24 @@ impl Case {
     pub fn run_on(&self, signed: &[u8]) -> CmsReport {
         self.verifier().verify(signed, self.content())
     }
+}
+
+/// The validator's time for a case: the validation time, or with signing-time validation the
+/// judges' "now" (a fixed date: tests never read the clock).
+pub fn validator_time(time: ValidationTime) -> UnixTime {
+    match time {
+        ValidationTime::At(t) => t,
+        _ => at("2026-06-02T00:00:00Z"),
+    }
+}
+
+/// A verifier with the default path settings at `time`.
+pub fn plain_verifier(anchors: &[TrustAnchor], time: ValidationTime) -> CmsVerifier<'_> {
+    CmsVerifier::new(
+        PathValidator::with_backend(&BACKEND, validator_time(time)),
+        anchors,
+    )
+    .time(time)
 }
 
 pub fn case(id: &str) -> Case {
