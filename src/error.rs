@@ -420,6 +420,17 @@ errors! {
             rank: 650,
             message: "certificate {index} is not allowed to sign certificates",
         },
+        /// A certificate's extendedKeyUsage (or, for an intermediate or an anchor
+        /// certificate, its extendedKeyUsage as a constraint) lacks a purpose the caller
+        /// requires (`PathValidator::required_eku`) and anyExtendedKeyUsage.
+        RequiredEkuMissing {
+            /// Position in the path.
+            index: u8,
+        } => {
+            kind: "required-eku-missing",
+            rank: 690,
+            message: "certificate {index} is not certified for the required extended key usage",
+        },
         /// A certificate has a critical extension this crate does not process.
         UnsupportedCriticalExtension {
             /// Position in the path.
@@ -854,6 +865,7 @@ mod tests {
         &[Error::PathLenConstraintViolated { index: 1 }],
         &[Error::KeyCertSignNotAllowed { index: 1 }],
         &[Error::UnsupportedCriticalExtension { index: 1 }],
+        &[Error::RequiredEkuMissing { index: 0 }],
         &[
             Error::CertNotValidYet { index: 0 },
             Error::CertExpired { index: 1 },

@@ -33,10 +33,15 @@ pub use crate::cert::oids::ANY_POLICY;
 
 /// A trusted public key with its subject name: where every path ends.
 ///
-/// An anchor made from a certificate also checks the certificate's validity period at the
-/// validation time (RFC 5280 does not require it; a verifier pinning J-LIS root
-/// generations expects an expired generation to stop validating). No other field of an
-/// anchor certificate is processed.
+/// An anchor made from a certificate ([`TrustAnchor::from_certificate`]) is constrained by
+/// it, as RFC 5937 describes and Go, webpki and OpenSSL do: its validity period at the
+/// validation time (a verifier pinning J-LIS root generations expects an expired generation
+/// to stop validating), its basicConstraints (a v3 anchor must be a CA; its
+/// pathLenConstraint bounds the path), keyUsage (keyCertSign for certificates, cRLSign for
+/// the CRLs it signs), nameConstraints, extendedKeyUsage (as a constraint on
+/// [`PathValidator::required_eku`]) and unknown critical extensions; errors name the
+/// anchor's position (the path length). [`TrustAnchor::from_certificate_unconstrained`] and
+/// [`TrustAnchor::from_subject_and_spki`] make bare (name, key) anchors.
 ///
 /// Cloning is cheap (the anchor is shared): a [`ValidatedPath`] carries its anchor.
 #[derive(Clone, Debug)]
@@ -47,14 +52,27 @@ struct AnchorInner {
     subject: DistinguishedName,
     spki: Box<[u8]>,
     cert: Option<Certificate>,
+    /// Whether the certificate's contents constrain paths (RFC 5937).
+    constrained: bool,
     /// The anchor's key prepared once and shared by clones: it verifies every certificate
     /// and CRL the anchor issued.
     key_cache: PreparedKeyCache,
 }
 
 impl TrustAnchor {
-    /// An anchor from a (typically self-signed) certificate.
+    /// An anchor from a (typically self-signed) certificate, constrained by its contents.
     pub fn from_certificate(cert: Certificate) -> Self {
+        Self::certificate_anchor(cert, true)
+    }
+
+    /// An anchor from a certificate whose name, key and validity period alone are used (the
+    /// opt-out from RFC 5937 constraints, for a trusted key whose certificate is only a
+    /// container).
+    pub fn from_certificate_unconstrained(cert: Certificate) -> Self {
+        Self::certificate_anchor(cert, false)
+    }
+
+    fn certificate_anchor(cert: Certificate, constrained: bool) -> Self {
         Self(Arc::new(AnchorInner {
             subject: DistinguishedName::from_parts(
                 cert.subject().as_der(),
@@ -62,6 +80,7 @@ impl TrustAnchor {
             ),
             spki: cert.spki_der().into(),
             cert: Some(cert),
+            constrained,
             key_cache: PreparedKeyCache::new(),
         }))
     }
@@ -73,6 +92,7 @@ impl TrustAnchor {
             subject: DistinguishedName::from_der(subject)?,
             spki: spki.into(),
             cert: None,
+            constrained: false,
             key_cache: PreparedKeyCache::new(),
         })))
     }
@@ -95,6 +115,11 @@ impl TrustAnchor {
     /// The certificate the anchor was made from, if any.
     pub fn certificate(&self) -> Option<&Certificate> {
         self.0.cert.as_ref()
+    }
+
+    /// The certificate that constrains paths to this anchor, if it does (RFC 5937).
+    pub fn constraining_certificate(&self) -> Option<&Certificate> {
+        self.0.cert.as_ref().filter(|_| self.0.constrained)
     }
 
     pub(crate) fn key_cache(&self) -> &PreparedKeyCache {
@@ -120,6 +145,7 @@ pub struct PathValidator<'a> {
     require_explicit_policy: bool,
     inhibit_policy_mapping: bool,
     inhibit_any_policy: bool,
+    required_eku: &'a [ObjectIdentifier],
     revocation_mode: RevocationMode,
     revocation: Option<&'a dyn RevocationSource>,
     budget: Budget,
@@ -139,6 +165,7 @@ impl<'a> PathValidator<'a> {
             require_explicit_policy: false,
             inhibit_policy_mapping: false,
             inhibit_any_policy: false,
+            required_eku: &[],
             revocation_mode: RevocationMode::Off,
             revocation: None,
             budget: Budget::DEFAULT,
@@ -171,6 +198,19 @@ impl<'a> PathValidator<'a> {
     /// initial-any-policy-inhibit.
     pub fn inhibit_any_policy(mut self, on: bool) -> Self {
         self.inhibit_any_policy = on;
+        self
+    }
+
+    /// Purposes the end entity must be certified for (for example id-kp-timeStamping for a
+    /// TSA, id-kp-OCSPSigning for a delegated OCSP responder): where the end entity has an
+    /// extendedKeyUsage extension it must list each purpose (or anyExtendedKeyUsage), and an
+    /// intermediate or constraining anchor certificate that has one constrains the path the
+    /// same way; [`Error::RequiredEkuMissing`] otherwise. An end entity without the
+    /// extension is not restricted (RFC 5280 4.2.1.12); callers that need the extension
+    /// present check [`Certificate::extended_key_usage`] on the path's end entity.
+    /// Empty (the default): not checked.
+    pub fn required_eku(mut self, purposes: &'a [ObjectIdentifier]) -> Self {
+        self.required_eku = purposes;
         self
     }
 

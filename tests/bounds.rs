@@ -23,8 +23,8 @@ mod common;
 
 use cms_helpers::{Node, SignedDataTree, case, dummy_attribute, read, unsigned_attrs_mut};
 use common::builder::{
-    Spec, ca_cert, certificate, ecdsa_sha256, ee_cert, extension, key, key_id, key_usage_ca, oid,
-    seq, sign, simple_name, spki, tlv, uint, utc_time,
+    Spec, ca_cert, certificate, crl, ecdsa_sha256, ee_cert, extension, key, key_id, key_usage_ca,
+    oid, seq, simple_name, spki, tlv, uint, utc_time,
 };
 use jpki_verify::cms::{
     MAX_ATTRIBUTES, MAX_CERTIFICATES, MAX_CRLS, MAX_DIGEST_ALGORITHMS, MAX_INPUT_LEN, MAX_SIGNERS,
@@ -74,26 +74,6 @@ fn leaf_with(extensions: Vec<Vec<u8>>) -> Vec<u8> {
 /// A distinct non-critical private extension.
 fn private_extension(n: usize) -> Vec<u8> {
     extension(&format!("1.3.6.1.4.1.99999.{n}"), false, &[0x05, 0x00])
-}
-
-/// A v2 CRL from `issuer`, with `entries` (the revokedCertificates SEQUENCE's content, if
-/// any) and CRL extensions.
-fn crl(issuer: &[u8], signer_seed: u32, entries: Option<&[u8]>, extensions: &[Vec<u8>]) -> Vec<u8> {
-    let alg = ecdsa_sha256();
-    let mut tbs = vec![
-        uint(1),
-        alg.clone(),
-        issuer.to_vec(),
-        utc_time("20250101000000"),
-        utc_time("20300101000000"),
-    ];
-    if let Some(entries) = entries {
-        tbs.push(tlv(0x30, entries));
-    }
-    if !extensions.is_empty() {
-        tbs.push(tlv(0xa0, &tlv(0x30, &extensions.concat())));
-    }
-    sign(&tlv(0x30, &tbs.concat()), &alg, &key(signer_seed))
 }
 
 fn revoked_entry(serial: u64, extensions: &[Vec<u8>]) -> Vec<u8> {

@@ -36,6 +36,11 @@ pub struct ChainArgs {
     /// initial-any-policy-inhibit.
     #[arg(long)]
     inhibit_any_policy: bool,
+    /// A purpose the end entity must be certified for (repeatable): an OID or serverAuth,
+    /// clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning. Checked against
+    /// the extendedKeyUsage of the end entity and, as a constraint, of the CAs above it.
+    #[arg(long = "required-eku", value_name = "PURPOSE", value_parser = parse_eku)]
+    required_eku: Vec<ObjectIdentifier>,
     /// Also judge every signature in the path with a sunset table (built-in name or TOML).
     #[arg(long, value_name = "TABLE")]
     sunset: Option<String>,
@@ -51,6 +56,20 @@ pub struct ChainArgs {
 
 fn parse_oid(text: &str) -> Result<ObjectIdentifier, String> {
     ObjectIdentifier::new(text).map_err(|e| format!("not an OID: {e}"))
+}
+
+/// id-kp purposes by their RFC 5280 names, or any OID.
+fn parse_eku(text: &str) -> Result<ObjectIdentifier, String> {
+    let arc = match text {
+        "serverAuth" => "1",
+        "clientAuth" => "2",
+        "codeSigning" => "3",
+        "emailProtection" => "4",
+        "timeStamping" => "8",
+        "OCSPSigning" => "9",
+        oid => return parse_oid(oid),
+    };
+    parse_oid(&format!("1.3.6.1.5.5.7.3.{arc}"))
 }
 
 pub fn run(args: &ChainArgs) -> Outcome {
@@ -91,6 +110,7 @@ pub fn run(args: &ChainArgs) -> Outcome {
         .require_explicit_policy(args.require_explicit_policy)
         .inhibit_policy_mapping(args.inhibit_policy_mapping)
         .inhibit_any_policy(args.inhibit_any_policy)
+        .required_eku(&args.required_eku)
         .revocation(args.inputs.revocation.mode(), &crls);
     match validator.validate(&leaf, &inputs.intermediates, &inputs.anchors) {
         Err(err) => report_failure(args, &err, Some(time)),

@@ -164,3 +164,38 @@ fn missing_anchor_file_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/root.pem"));
 }
+
+#[test]
+fn required_eku_refuses_a_leaf_certified_for_another_purpose() {
+    let eku = |name: &str| repo_arg(&format!("vectors/eku/{name}.pem"));
+    let run_with = |purpose: &str| {
+        chain(&[
+            "--anchor",
+            &eku("root"),
+            "--intermediate",
+            &eku("ca-tsa"),
+            "--at",
+            "2028-01-01T00:00:00Z",
+            "--required-eku",
+            purpose,
+            "--json",
+            &eku("tsa-under-ca"),
+        ])
+    };
+    let ok = run_with("timeStamping");
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    // By OID, the same purpose.
+    assert_eq!(run_with("1.3.6.1.5.5.7.3.8").status.code(), Some(0));
+    // The CA above the leaf allows timeStamping only.
+    let refused = run_with("serverAuth");
+    assert_eq!(refused.status.code(), Some(1));
+    let report = json(&refused);
+    assert_eq!(report["error"]["kind"], "required-eku-missing");
+    // Not a purpose name or an OID: a usage error.
+    assert_eq!(run_with("server-auth").status.code(), Some(2));
+}

@@ -21,6 +21,8 @@ pub(crate) const POLICY_MAPPINGS: Oid = Oid::new_unwrap("2.5.29.33");
 pub(crate) const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 pub(crate) const POLICY_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.36");
 pub(crate) const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+/// anyExtendedKeyUsage (RFC 5280 4.2.1.12).
+pub(crate) const ANY_EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37.0");
 pub(crate) const FRESHEST_CRL: Oid = Oid::new_unwrap("2.5.29.46");
 pub(crate) const INHIBIT_ANY_POLICY: Oid = Oid::new_unwrap("2.5.29.54");
 pub(crate) const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");

@@ -89,6 +89,7 @@ pub(super) fn validate<'c>(
             require_explicit: validator.require_explicit_policy,
             inhibit_mapping: validator.inhibit_policy_mapping,
             inhibit_any: validator.inhibit_any_policy,
+            required_eku: validator.required_eku,
         },
     };
     let found = search.find(0, &goal)?;
@@ -196,15 +197,20 @@ impl<'c> Search<'c, '_> {
     }
 
     /// Issuers whose subject matches the top certificate's issuer name, best first:
-    /// key identifier matches, then unknown key identifiers, then mismatches; anchors before
-    /// intermediates within each group. Certificates already in the path (same subject and
-    /// key) and copies of usable anchors are left out.
+    /// key identifier matches, then unknown key identifiers, then mismatches; within each
+    /// group those valid at the validation time first, and anchors before intermediates.
+    /// Input order decides nothing else, so a valid path behind many useless candidates is
+    /// still reached first. Certificates already in the path (same subject and key) and
+    /// copies of usable anchors are left out.
     fn candidates(&mut self, top: usize, partial: &Partial, goal: &Goal<'_>) -> Vec<Issuer> {
         let child = self.certs[top];
         let issuer = child.issuer_key();
         let aki = child.authority_key_id();
         let named = self.named_issuers(top);
-        let mut out: Vec<(u8, Issuer)> = Vec::new();
+        let time = self.validator.time;
+        let invalid =
+            |cert: Option<&Certificate>| cert.is_some_and(|c| !c.validity().contains(time));
+        let mut out: Vec<((u8, bool, bool), Issuer)> = Vec::new();
         let allowed_anchors = || {
             self.anchors
                 .iter()
@@ -213,7 +219,11 @@ impl<'c> Search<'c, '_> {
         };
         for (i, anchor) in allowed_anchors() {
             if anchor.subject_key() == issuer {
-                out.push((key_id_rank(aki, anchor.key_id()), Issuer::Anchor(i)));
+                let rank = key_id_rank(aki, anchor.key_id());
+                out.push((
+                    (rank, invalid(anchor.certificate()), false),
+                    Issuer::Anchor(i),
+                ));
             }
         }
         for id in named {
@@ -229,9 +239,11 @@ impl<'c> Search<'c, '_> {
             }) {
                 continue;
             }
-            out.push((key_id_rank(aki, cert.subject_key_id()), Issuer::Cert(id)));
+            let rank = key_id_rank(aki, cert.subject_key_id());
+            out.push(((rank, invalid(Some(cert)), true), Issuer::Cert(id)));
         }
-        out.sort_by_key(|(rank, issuer)| (*rank, matches!(issuer, Issuer::Cert(_))));
+        // A stable sort: among equals, input order stays.
+        out.sort_by_key(|(rank, _)| *rank);
         out.into_iter().map(|(_, issuer)| issuer).collect()
     }
 
@@ -435,16 +447,20 @@ impl Authority for SearchAuthority<'_, '_, '_> {
                 note(&mut best, crl_signature_error(e, index));
                 continue;
             }
-            let Issuer::Cert(id) = candidate else {
-                // The path's own anchor.
-                return Ok(spki.to_vec());
+            let signer_cert = match candidate {
+                Issuer::Cert(id) => Some(search.certs[id]),
+                Issuer::Anchor(i) => search.anchors[i].constraining_certificate(),
             };
-            if let Some(ku) = search.certs[id].key_usage()
+            if let Some(ku) = signer_cert.and_then(Certificate::key_usage)
                 && !ku.allows(required_usage)
             {
                 note(&mut best, Error::CrlSignNotAllowed { index });
                 continue;
             }
+            let Issuer::Cert(id) = candidate else {
+                // The path's own anchor.
+                return Ok(spki.to_vec());
+            };
             // The issuer is validated as part of the path being checked; a signer already
             // being validated further up is validated by that outer search.
             if candidate == self.issuer || search.signer_stack.contains(&id) {

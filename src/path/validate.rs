@@ -9,7 +9,7 @@ use der::asn1::ObjectIdentifier;
 
 use super::TrustAnchor;
 use super::policy_tree::PolicyTree;
-use crate::cert::oids::ANY_POLICY;
+use crate::cert::oids::{ANY_EXTENDED_KEY_USAGE, ANY_POLICY};
 use crate::cert::{Certificate, KeyUsage};
 use crate::name::NameConstraintChecker;
 use crate::{Error, UnixTime};
@@ -21,6 +21,8 @@ pub(crate) struct PolicyInputs<'a> {
     pub(crate) require_explicit: bool,
     pub(crate) inhibit_mapping: bool,
     pub(crate) inhibit_any: bool,
+    /// Purposes every extendedKeyUsage on the path must allow (empty: not checked).
+    pub(crate) required_eku: &'a [ObjectIdentifier],
 }
 
 impl PolicyInputs<'_> {
@@ -30,6 +32,7 @@ impl PolicyInputs<'_> {
         require_explicit: false,
         inhibit_mapping: false,
         inhibit_any: false,
+        required_eku: &[],
     };
 }
 
@@ -56,6 +59,40 @@ pub(crate) fn validate(
     let mut max_path_length = n;
     let mut constraints = NameConstraintChecker::new(name_comparisons);
 
+    // RFC 5937: a constraining anchor certificate is processed like an issuing CA
+    // certificate, except for its signature and its (unprocessed) policy extensions.
+    if let Some(cert) = anchor.constraining_certificate() {
+        if cert.unsupported_critical_extension().is_some() {
+            return Err(Error::UnsupportedCriticalExtension {
+                index: anchor_index,
+            });
+        }
+        // A version 1 certificate cannot say it is a CA; as a trust anchor it is taken to be
+        // one (as OpenSSL and Go do for v1 roots).
+        if cert.version() >= 3 && !cert.is_ca() {
+            return Err(Error::NotCa {
+                index: anchor_index,
+            });
+        }
+        if let Some(ku) = cert.key_usage()
+            && !ku.allows(KeyUsage::KEY_CERT_SIGN)
+        {
+            return Err(Error::KeyCertSignNotAllowed {
+                index: anchor_index,
+            });
+        }
+        if let Some(len) = cert
+            .basic_constraints()
+            .and_then(|bc| bc.path_len_constraint)
+        {
+            max_path_length = max_path_length.min(usize::from(len));
+        }
+        if let Some(nc) = cert.name_constraints_ext() {
+            constraints.add(nc);
+        }
+        check_eku(cert, inputs.required_eku, anchor_index)?;
+    }
+
     // RFC numbering: certificate i = 1 is issued by the anchor, i = n is the end entity.
     for i in 1..=n {
         let index = index_of(n - i);
@@ -78,6 +115,10 @@ pub(crate) fn validate(
         if explicit_policy == 0 && tree.is_null() {
             return Err(Error::NoValidPolicy { index });
         }
+
+        // The caller's purposes, against the end entity's extendedKeyUsage and, as a
+        // constraint, an intermediate's.
+        check_eku(cert, inputs.required_eku, index)?;
 
         // Unrecognized critical extensions (6.1.4 (o) for intermediates, 6.1.5 (f) for the
         // end entity).
@@ -163,6 +204,21 @@ pub(crate) fn validate(
         return Err(Error::NoValidPolicy { index: 0 });
     }
     Ok(policies)
+}
+
+/// Each required purpose must be allowed by `cert`'s extendedKeyUsage, if it has one.
+fn check_eku(cert: &Certificate, required: &[ObjectIdentifier], index: u8) -> Result<(), Error> {
+    let Some(purposes) = cert.extended_key_usage() else {
+        return Ok(());
+    };
+    if required.is_empty() || purposes.contains(&ANY_EXTENDED_KEY_USAGE) {
+        return Ok(());
+    }
+    if required.iter().all(|r| purposes.contains(r)) {
+        Ok(())
+    } else {
+        Err(Error::RequiredEkuMissing { index })
+    }
 }
 
 fn check_validity(cert: &Certificate, time: UnixTime, index: u8) -> Result<(), Error> {

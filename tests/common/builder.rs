@@ -213,3 +213,28 @@ pub fn ee_cert(
         &key(issuer_seed),
     )
 }
+
+/// A v2 CRL from `issuer`, with `entries` (the revokedCertificates SEQUENCE's content, if
+/// any) and CRL extensions.
+pub fn crl(
+    issuer: &[u8],
+    signer_seed: u32,
+    entries: Option<&[u8]>,
+    extensions: &[Vec<u8>],
+) -> Vec<u8> {
+    let alg = ecdsa_sha256();
+    let mut tbs = vec![
+        uint(1),
+        alg.clone(),
+        issuer.to_vec(),
+        utc_time("20250101000000"),
+        utc_time("20300101000000"),
+    ];
+    if let Some(entries) = entries {
+        tbs.push(tlv(0x30, entries));
+    }
+    if !extensions.is_empty() {
+        tbs.push(tlv(0xa0, &tlv(0x30, &extensions.concat())));
+    }
+    sign(&tlv(0x30, &tbs.concat()), &alg, &key(signer_seed))
+}
