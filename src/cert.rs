@@ -116,7 +116,10 @@ impl Certificate {
         self.version
     }
 
-    /// The serial number's INTEGER content octets (big-endian two's complement, as encoded).
+    /// The serial number's INTEGER content octets: big-endian two's complement, as encoded,
+    /// which parsing has checked is the minimal (DER) encoding. Two serials are therefore the
+    /// same integer exactly when these octets are equal. Zero and negative serials (which
+    /// RFC 5280 4.1.2.2 forbids, but non-conforming CAs have issued) are accepted as they are.
     pub fn serial(&self) -> &[u8] {
         &self.der[self.serial.clone()]
     }
@@ -327,6 +330,9 @@ impl<'a> Parts<'a> {
         // version [0] EXPLICIT Version DEFAULT v1: an explicit v1 is tolerated.
         let version = match t.optional(0xa0)? {
             Some(v) => match tlv::single(v.value, tag::INTEGER)? {
+                bytes if is_non_minimal_integer(bytes) => {
+                    return Err(Error::NonMinimalCertificateInteger.into());
+                }
                 [n @ 0..=2] => n + 1,
                 _ => return Err(Error::MalformedCertificate.into()),
             },
@@ -334,8 +340,16 @@ impl<'a> Parts<'a> {
         };
         let serial = t.expect(tag::INTEGER)?.value;
         if serial.is_empty() || serial.len() > 21 {
-            // RFC 5280 4.1.2.2: up to 20 octets (plus a sign octet, tolerated).
+            // X.690 8.3.1: at least one octet. RFC 5280 4.1.2.2: up to 20 octets (plus a
+            // sign octet, tolerated).
             return Err(Error::MalformedCertificate.into());
+        }
+        if is_non_minimal_integer(serial) {
+            // Refused, not normalized: serials are compared by their content octets (CRL
+            // entries, CMS signer identifiers), which is integer comparison only when every
+            // encoding is minimal. Zero and negative serials, which RFC 5280 4.1.2.2 forbids
+            // but non-conforming CAs have issued, are still accepted.
+            return Err(Error::NonMinimalCertificateInteger.into());
         }
         let inner_alg = t.expect(tag::SEQUENCE)?;
         let issuer = t.expect(tag::SEQUENCE)?;
@@ -372,6 +386,16 @@ fn decode_validity(value: &[u8]) -> Result<(UnixTime, UnixTime), Failed> {
     let not_after = decode_time(&mut v)?;
     v.finish()?;
     Ok((not_before, not_after))
+}
+
+/// Whether INTEGER content octets carry a redundant leading octet, which DER forbids
+/// (X.690 8.3.2: the first nine bits must be neither all zeros nor all ones): `00` followed
+/// by an octet below `0x80`, or `ff` followed by one at or above it. The minimal encoding of
+/// an integer is unique, so two minimally encoded INTEGERs are the same integer exactly when
+/// their content octets are equal. Empty content (X.690 8.3.1) is left to the caller.
+pub(crate) fn is_non_minimal_integer(value: &[u8]) -> bool {
+    matches!(value, [0x00, next, ..] if *next < 0x80)
+        || matches!(value, [0xff, next, ..] if *next >= 0x80)
 }
 
 /// Reads one X.509 `Time` (UTCTime or GeneralizedTime).

@@ -15,8 +15,13 @@ use der::asn1::ObjectIdentifier;
 use x509_cert::ext::pkix;
 
 use crate::alg_id::AlgorithmIdentifier;
-use crate::cert::ext::{convert_dp_name, decode, decode_aki, directory_names, split_extensions};
-use crate::cert::{DistributionPointName, HexBytes, ReasonFlags, decode_time, oids};
+use crate::cert::ext::{
+    convert_dp_name, decode, decode_aki, directory_names, refuse_non_minimal_integer,
+    split_extensions,
+};
+use crate::cert::{
+    DistributionPointName, HexBytes, ReasonFlags, decode_time, is_non_minimal_integer, oids,
+};
 use crate::name::{GeneralName, Name, NameKey};
 use crate::reason::RevocationReason;
 use crate::signed_data::SignedData;
@@ -73,7 +78,10 @@ pub struct Crl {
 /// One revokedCertificates entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevokedCertificate<'a> {
-    /// `userCertificate`: the serial number's INTEGER content octets.
+    /// `userCertificate`: the serial number's INTEGER content octets, as encoded, which
+    /// parsing has checked is the minimal (DER) encoding; equal to
+    /// [`Certificate::serial`](crate::Certificate::serial) exactly when the serial numbers
+    /// are the same integer.
     pub serial: &'a [u8],
     /// `revocationDate`.
     pub revocation_date: UnixTime,
@@ -88,6 +96,12 @@ impl Crl {
     /// Parses a DER CRL, copying the input. Unknown critical CRL or entry extensions are
     /// recorded, not rejected: such a CRL is unusable for status, which revocation checking
     /// reports, but it can still be inspected.
+    ///
+    /// An INTEGER that is not minimally encoded (a revoked certificate's serial number, the
+    /// version, cRLNumber, BaseCRLNumber, authorityCertSerialNumber) refuses the whole CRL
+    /// ([`Error::NonMinimalCrlInteger`]): entries are matched to certificates by their
+    /// serial number's content octets, which is integer comparison only for minimal
+    /// encodings, so such an entry could never be matched reliably.
     pub fn from_der(der: &[u8]) -> Result<Self, Error> {
         if der.len() > MAX_CRL_LEN {
             return Err(Error::CrlTooLarge);
@@ -209,6 +223,10 @@ impl Crl {
 
     /// The entry for the certificate with `serial` issued by `issuer`, tracking
     /// certificateIssuer entry extensions as RFC 5280 5.3.3 describes for indirect CRLs.
+    ///
+    /// Serials are compared as integers by comparing their content octets: parsing refused
+    /// non-minimal encodings in both the certificate and this CRL, and the minimal encoding
+    /// of an integer is unique.
     pub(crate) fn find(&self, issuer: &NameKey, serial: &[u8]) -> Option<RevokedCertificate<'_>> {
         let mut issuer_matches = self.issuer_key == *issuer;
         if !self.idp.as_ref().is_some_and(|idp| idp.indirect_crl) {
@@ -262,6 +280,9 @@ fn parse(der: &[u8]) -> Result<Crl, Failed> {
     let mut t = Cursor::new(envelope.tbs.value)?;
     if let Some(v) = t.optional(tag::INTEGER)? {
         // Version OPTIONAL -- if present, MUST be v2
+        if is_non_minimal_integer(v.value) {
+            return Err(Error::NonMinimalCrlInteger.into());
+        }
         if v.value != [1] {
             return Err(Error::MalformedCrl.into());
         }
@@ -319,9 +340,11 @@ fn parse_crl_extensions(crl: &mut Crl, der: &[u8], seq: &[u8]) -> Result<(), Err
     for (oid, critical, value) in split_extensions(seq)? {
         match oid {
             oids::CRL_NUMBER => {
+                refuse_non_minimal_integer(value, Error::NonMinimalCrlInteger)?;
                 crl.crl_number = Some(decode::<pkix::crl::CrlNumber>(value)?.0.as_bytes().to_vec());
             }
             oids::DELTA_CRL_INDICATOR => {
+                refuse_non_minimal_integer(value, Error::NonMinimalCrlInteger)?;
                 crl.delta_base = Some(
                     decode::<pkix::crl::BaseCrlNumber>(value)?
                         .0
@@ -345,7 +368,9 @@ fn parse_crl_extensions(crl: &mut Crl, der: &[u8], seq: &[u8]) -> Result<(), Err
                 });
                 crl.idp_der = Some(range_of(der, value));
             }
-            oids::AUTHORITY_KEY_ID => crl.authority_key_id = decode_aki(value)?,
+            oids::AUTHORITY_KEY_ID => {
+                crl.authority_key_id = decode_aki(value, Error::NonMinimalCrlInteger)?;
+            }
             // Location and informational extensions: recognized, nothing to process.
             oids::ISSUER_ALT_NAME | oids::FRESHEST_CRL | oids::AUTHORITY_INFO_ACCESS => {}
             _ if critical && crl.unsupported_critical.is_none() => {
@@ -361,7 +386,13 @@ fn parse_crl_extensions(crl: &mut Crl, der: &[u8], seq: &[u8]) -> Result<(), Err
 fn check_entry(c: &mut Cursor<'_>) -> Result<bool, Failed> {
     let entry = c.expect(tag::SEQUENCE)?;
     let mut e = Cursor::new(entry.value)?;
-    e.expect(tag::INTEGER)?;
+    let serial = e.expect(tag::INTEGER)?.value;
+    if serial.is_empty() {
+        return Err(Failed::Der);
+    }
+    if is_non_minimal_integer(serial) {
+        return Err(Error::NonMinimalCrlInteger.into());
+    }
     decode_time(&mut e)?;
     let mut unsupported = false;
     if let Some(exts) = e.optional(tag::SEQUENCE)? {

@@ -320,6 +320,24 @@ errors! {
             rank: 500,
             message: "time is not RFC 3339",
         },
+        /// A certificate has an INTEGER that is not minimally encoded, as DER requires (X.690
+        /// 8.3.2: a redundant leading `00` or `ff` octet): the serial number, the version, or
+        /// an INTEGER of a recognized extension. A serial number has exactly one accepted
+        /// encoding, so that it matches CRL entries as an integer.
+        NonMinimalCertificateInteger => {
+            kind: "non-minimal-certificate-integer",
+            rank: 500,
+            message: "certificate has an INTEGER that is not minimally encoded",
+        },
+        /// A CRL has an INTEGER that is not minimally encoded, as DER requires (X.690 8.3.2):
+        /// a revoked certificate's serial number, the version, the cRLNumber or BaseCRLNumber,
+        /// or authorityCertSerialNumber. The whole CRL is refused, so that no entry escapes
+        /// matching its certificate.
+        NonMinimalCrlInteger => {
+            kind: "non-minimal-crl-integer",
+            rank: 500,
+            message: "CRL has an INTEGER that is not minimally encoded",
+        },
 
         // --- Path building; budget exhaustion (1000) ends the search outright ---
         /// No path from the certificate reached a trust anchor: no issuer with a matching name
@@ -803,6 +821,8 @@ mod tests {
             "too-many-policies",
             "too-many-crl-entries",
             "bad-time-format",
+            "non-minimal-certificate-integer",
+            "non-minimal-crl-integer",
         ],
         &["name-constraint-violation", "unsupported-name-constraint"],
         &["cert-not-valid-yet", "cert-expired"],
@@ -854,6 +874,8 @@ mod tests {
             Error::TooManyPolicies,
             Error::TooManyCrlEntries,
             Error::BadTimeFormat,
+            Error::NonMinimalCertificateInteger,
+            Error::NonMinimalCrlInteger,
         ],
         &[
             Error::NameConstraintViolation { index: 1 },

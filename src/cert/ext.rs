@@ -7,10 +7,10 @@ use der::Decode;
 use der::asn1::ObjectIdentifier;
 use x509_cert::ext::pkix;
 
-use super::oids;
+use super::{is_non_minimal_integer, oids};
 use crate::Error;
 use crate::name::{DistinguishedName, GeneralName, GeneralSubtree, NameConstraints};
-use crate::tlv::{Cursor, range_of, tag};
+use crate::tlv::{self, Cursor, Tlv, range_of, tag};
 
 /// Most policies a certificate may assert or map ([`Error::TooManyPolicies`] beyond it):
 /// bounds policy-graph growth.
@@ -212,6 +212,9 @@ impl Extensions {
     fn decode_one(&mut self, oid: ObjectIdentifier, value: &[u8]) -> Result<bool, Error> {
         match oid {
             oids::BASIC_CONSTRAINTS => {
+                // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE,
+                //                                 pathLenConstraint INTEGER (0..MAX) OPTIONAL }
+                refuse_non_minimal(elements(value), &[tag::INTEGER], NON_MINIMAL)?;
                 let bc = decode::<pkix::BasicConstraints>(value)?;
                 self.basic_constraints = Some(BasicConstraints {
                     ca: bc.ca,
@@ -229,7 +232,7 @@ impl Extensions {
                 let ski = decode::<pkix::SubjectKeyIdentifier>(value)?;
                 self.subject_key_id = Some(ski.0.as_bytes().to_vec());
             }
-            oids::AUTHORITY_KEY_ID => self.authority_key_id = decode_aki(value)?,
+            oids::AUTHORITY_KEY_ID => self.authority_key_id = decode_aki(value, NON_MINIMAL)?,
             oids::CERTIFICATE_POLICIES => self.policies = Some(decode_policies(value)?),
             oids::POLICY_MAPPINGS => {
                 let maps = decode::<pkix::PolicyMappings>(value)?.0;
@@ -250,6 +253,9 @@ impl Extensions {
                 );
             }
             oids::POLICY_CONSTRAINTS => {
+                // SEQUENCE { requireExplicitPolicy [0] IMPLICIT SkipCerts OPTIONAL,
+                //            inhibitPolicyMapping [1] IMPLICIT SkipCerts OPTIONAL }
+                refuse_non_minimal(elements(value), &[0x80, 0x81], NON_MINIMAL)?;
                 let pc = decode::<pkix::PolicyConstraints>(value)?;
                 // RFC 5280 4.2.1.11: conforming CAs MUST NOT issue an empty sequence.
                 if pc.require_explicit_policy.is_none() && pc.inhibit_policy_mapping.is_none() {
@@ -261,6 +267,8 @@ impl Extensions {
                 });
             }
             oids::INHIBIT_ANY_POLICY => {
+                // InhibitAnyPolicy ::= SkipCerts, an INTEGER.
+                refuse_non_minimal_integer(value, NON_MINIMAL)?;
                 self.inhibit_any_policy = Some(decode::<pkix::InhibitAnyPolicy>(value)?.0);
             }
             oids::NAME_CONSTRAINTS => self.name_constraints = Some(decode_name_constraints(value)?),
@@ -283,11 +291,60 @@ impl Extensions {
     }
 }
 
+/// A certificate's INTEGER that is not minimally encoded.
+const NON_MINIMAL: Error = Error::NonMinimalCertificateInteger;
+
+/// Refuses with `non_minimal` the first of `elements` that is an INTEGER (identified by one of
+/// `integer_tags`: an IMPLICIT tag hides the type) with a redundant leading octet (X.690
+/// 8.3.2). x509-cert's typed decoding, which follows, refuses such INTEGERs too, but only as
+/// malformed; it also reports any malformed structure, which is not checked here.
+fn refuse_non_minimal<'a>(
+    mut elements: impl Iterator<Item = Tlv<'a>>,
+    integer_tags: &[u8],
+    non_minimal: Error,
+) -> Result<(), Error> {
+    if elements.any(|t| integer_tags.contains(&t.tag) && is_non_minimal_integer(t.value)) {
+        return Err(non_minimal);
+    }
+    Ok(())
+}
+
+/// Refuses with `non_minimal` an extension value that is a single INTEGER with a redundant
+/// leading octet; anything else is left to the typed decoding.
+pub(crate) fn refuse_non_minimal_integer(value: &[u8], non_minimal: Error) -> Result<(), Error> {
+    match tlv::single(value, tag::INTEGER) {
+        Ok(integer) if is_non_minimal_integer(integer) => Err(non_minimal),
+        _ => Ok(()),
+    }
+}
+
+/// The elements of the SEQUENCE that spans `der`: none if it is not one.
+fn elements(der: &[u8]) -> impl Iterator<Item = Tlv<'_>> {
+    elements_in(tlv::single(der, tag::SEQUENCE).unwrap_or_default())
+}
+
+/// The consecutive elements of `content`, up to the first that does not parse.
+fn elements_in(content: &[u8]) -> impl Iterator<Item = Tlv<'_>> {
+    let mut cursor = Cursor::new(content).ok();
+    core::iter::from_fn(move || {
+        let element = cursor.as_mut()?.any().ok();
+        if element.is_none() {
+            cursor = None;
+        }
+        element
+    })
+}
+
 pub(crate) fn decode<'a, T: Decode<'a>>(value: &'a [u8]) -> Result<T, Error> {
     T::from_der(value).map_err(|_| Error::MalformedExtension)
 }
 
-pub(crate) fn decode_aki(value: &[u8]) -> Result<Option<Vec<u8>>, Error> {
+/// The authorityKeyIdentifier's `keyIdentifier`; `non_minimal` is the error for a
+/// non-minimal `authorityCertSerialNumber` (certificate or CRL).
+pub(crate) fn decode_aki(value: &[u8], non_minimal: Error) -> Result<Option<Vec<u8>>, Error> {
+    // SEQUENCE { keyIdentifier [0], authorityCertIssuer [1],
+    //            authorityCertSerialNumber [2] IMPLICIT CertificateSerialNumber }
+    refuse_non_minimal(elements(value), &[0x82], non_minimal)?;
     let aki = decode::<pkix::AuthorityKeyIdentifier>(value)?;
     Ok(aki.key_identifier.map(|k| k.as_bytes().to_vec()))
 }
@@ -312,6 +369,18 @@ fn decode_policies(value: &[u8]) -> Result<Vec<ObjectIdentifier>, Error> {
 }
 
 fn decode_name_constraints(value: &[u8]) -> Result<NameConstraints, Error> {
+    // SEQUENCE { permittedSubtrees [0] IMPLICIT GeneralSubtrees OPTIONAL, excludedSubtrees [1]
+    // ... }, GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] IMPLICIT BaseDistance
+    // DEFAULT 0, maximum [1] IMPLICIT BaseDistance OPTIONAL }: the INTEGERs follow the base.
+    for subtrees in elements(value).filter(|t| matches!(t.tag, 0xa0 | 0xa1)) {
+        for subtree in elements_in(subtrees.value) {
+            refuse_non_minimal(
+                elements_in(subtree.value).skip(1),
+                &[0x80, 0x81],
+                NON_MINIMAL,
+            )?;
+        }
+    }
     let nc = decode::<pkix::NameConstraints>(value)?;
     let convert = |subtrees: &[pkix::constraints::name::GeneralSubtree]| {
         subtrees

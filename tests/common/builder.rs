@@ -214,27 +214,76 @@ pub fn ee_cert(
     )
 }
 
-/// A v2 CRL from `issuer`, with `entries` (the revokedCertificates SEQUENCE's content, if
-/// any) and CRL extensions.
+/// An INTEGER with exactly these content octets, minimal or not.
+pub fn integer(content: &[u8]) -> Vec<u8> {
+    tlv(0x02, content)
+}
+
+/// Like [`certificate`], with the serial number's INTEGER content octets given as they are
+/// to be encoded (`spec.serial` is ignored), so that non-minimal encodings can be built.
+pub fn certificate_with_serial(spec: &Spec<'_>, serial: &[u8], signer: &SigningKey) -> Vec<u8> {
+    let alg = ecdsa_sha256();
+    let mut tbs_parts = vec![
+        tlv(0xa0, &uint(2)),
+        integer(serial),
+        alg.clone(),
+        spec.issuer.to_vec(),
+        seq(&[&utc_time(spec.not_before), &utc_time(spec.not_after)]),
+        spec.subject.to_vec(),
+        spki(spec.subject_key),
+    ];
+    if !spec.extensions.is_empty() {
+        tbs_parts.push(tlv(0xa3, &tlv(0x30, &spec.extensions.concat())));
+    }
+    let tbs = tlv(0x30, &tbs_parts.concat());
+    sign(&tbs, &alg, signer)
+}
+
+/// One revokedCertificates entry: the serial number's INTEGER content octets as given
+/// (minimal or not), revoked on 2024-01-01, with these entry extensions.
+pub fn revoked_serial(serial: &[u8], extensions: &[Vec<u8>]) -> Vec<u8> {
+    let mut parts = vec![integer(serial), utc_time("20240101000000")];
+    if !extensions.is_empty() {
+        parts.push(tlv(0x30, &extensions.concat()));
+    }
+    tlv(0x30, &parts.concat())
+}
+
+/// A v2 CRL (ecdsa-with-SHA256) from `issuer`, signed by `signer`, issued 2025-01-01 and
+/// next updated 2030-01-01, with these entries (none: no revokedCertificates field) and CRL
+/// extensions. `version` is the version INTEGER's content octets (`[1]` for v2).
+pub fn signed_crl(
+    issuer: &[u8],
+    signer: &SigningKey,
+    version: &[u8],
+    entries: &[Vec<u8>],
+    extensions: &[Vec<u8>],
+) -> Vec<u8> {
+    let alg = ecdsa_sha256();
+    let mut tbs = vec![
+        integer(version),
+        alg.clone(),
+        issuer.to_vec(),
+        utc_time("20250101000000"),
+        utc_time("20300101000000"),
+    ];
+    if !entries.is_empty() {
+        tbs.push(tlv(0x30, &entries.concat()));
+    }
+    if !extensions.is_empty() {
+        tbs.push(tlv(0xa0, &tlv(0x30, &extensions.concat())));
+    }
+    sign(&tlv(0x30, &tbs.concat()), &alg, signer)
+}
+
+/// A v2 CRL from `issuer`, signed by `signer_seed`'s key, with `entries` (the
+/// revokedCertificates SEQUENCE's content, if any) and CRL extensions.
 pub fn crl(
     issuer: &[u8],
     signer_seed: u32,
     entries: Option<&[u8]>,
     extensions: &[Vec<u8>],
 ) -> Vec<u8> {
-    let alg = ecdsa_sha256();
-    let mut tbs = vec![
-        uint(1),
-        alg.clone(),
-        issuer.to_vec(),
-        utc_time("20250101000000"),
-        utc_time("20300101000000"),
-    ];
-    if let Some(entries) = entries {
-        tbs.push(tlv(0x30, entries));
-    }
-    if !extensions.is_empty() {
-        tbs.push(tlv(0xa0, &tlv(0x30, &extensions.concat())));
-    }
-    sign(&tlv(0x30, &tbs.concat()), &alg, &key(signer_seed))
+    let entries: Vec<Vec<u8>> = entries.map(|e| vec![e.to_vec()]).unwrap_or_default();
+    signed_crl(issuer, &key(signer_seed), &[1], &entries, extensions)
 }
