@@ -134,7 +134,7 @@ fn anchor_path_len_constraint_bounds_the_path() {
     assert_eq!(
         validate(
             &leaf,
-            &[ca.clone()],
+            std::slice::from_ref(&ca),
             TrustAnchor::from_certificate(root.clone())
         ),
         Err(Error::PathLenConstraintViolated { index: 1 })
