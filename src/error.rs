@@ -113,6 +113,11 @@ impl Sample for u32 {
 }
 
 #[cfg(test)]
+impl Sample for ProfileRule {
+    const SAMPLE: Self = ProfileRule::SubjectKeyIdMissing;
+}
+
+#[cfg(test)]
 impl Sample for crate::RevocationReason {
     const SAMPLE: Self = crate::RevocationReason::KeyCompromise;
 }
@@ -146,6 +151,7 @@ errors! {
     /// | 455       | [`Error::CmsSigningTimeMissing`]                                    |
     /// | 500       | certificate, CRL and time parsing (all tied)                        |
     /// | 505       | [`Error::CmsSignerKeyUsage`]                                        |
+    /// | 560       | [`Error::NonConformingCertificate`] (strict profile)                |
     /// | 600 - 660 | RFC 5280 6.1 checks (names, policies, CA, critical extensions)      |
     /// | 605, 655  | [`Error::CmsSignerPath`], [`Error::CmsAlgorithmRejected`]           |
     /// | 700       | validity period                                                     |
@@ -428,6 +434,19 @@ errors! {
             kind: "path-len-constraint-violated",
             rank: 640,
             message: "certificate {index} violates a pathLenConstraint",
+        },
+        /// With [`Profile::Strict`](crate::Profile::Strict): a certificate on the path (or
+        /// the constraining anchor certificate) breaks a rule RFC 5280 sections 4.1 and 4.2
+        /// set for conforming CAs.
+        NonConformingCertificate {
+            /// Position in the path.
+            index: u8,
+            /// The rule broken.
+            rule: ProfileRule,
+        } => {
+            kind: "non-conforming-certificate",
+            rank: 560,
+            message: "certificate {index} does not conform to the RFC 5280 profile: {rule}",
         },
         /// An issuing certificate's keyUsage lacks keyCertSign.
         KeyCertSignNotAllowed {
@@ -762,6 +781,82 @@ errors! {
     }
 }
 
+/// A rule of the RFC 5280 certificate profile (sections 4.1, 4.2) that conforming CAs MUST
+/// follow and a relying party is not required to check; [`Profile::Strict`] checks them
+/// (the same rules as OpenSSL's `X509_V_FLAG_X509_STRICT`).
+///
+/// [`Profile::Strict`]: crate::Profile::Strict
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProfileRule {
+    /// A serial number that is zero or negative (4.1.2.2).
+    SerialNotPositive,
+    /// An empty issuer name (4.1.2.4).
+    EmptyIssuer,
+    /// A CA certificate with an empty subject name (4.1.2.6).
+    CaEmptySubject,
+    /// An empty subject without a critical subjectAltName (4.1.2.6, 4.2.1.6).
+    EmptySubjectWithoutCriticalSan,
+    /// A critical authorityKeyIdentifier (4.2.1.1).
+    AuthorityKeyIdCritical,
+    /// No authorityKeyIdentifier keyIdentifier in a certificate that is not a self-issued
+    /// anchor (4.2.1.1).
+    AuthorityKeyIdMissing,
+    /// A critical subjectKeyIdentifier (4.2.1.2).
+    SubjectKeyIdCritical,
+    /// A CA certificate without a subjectKeyIdentifier (4.2.1.2).
+    SubjectKeyIdMissing,
+    /// keyCertSign asserted while basicConstraints cA is not (4.2.1.3, 4.2.1.9).
+    KeyCertSignWithoutCa,
+    /// A non-critical basicConstraints in a CA certificate (4.2.1.9).
+    BasicConstraintsNotCritical,
+    /// A non-critical nameConstraints (4.2.1.10).
+    NameConstraintsNotCritical,
+    /// nameConstraints in a certificate that is not a CA certificate (4.2.1.10).
+    NameConstraintsInEndEntity,
+    /// A critical authorityInfoAccess (4.2.2.1).
+    AuthorityInfoAccessCritical,
+}
+
+impl ProfileRule {
+    /// The rule as the text of RFC 5280 states it.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::SerialNotPositive => "the serial number must be positive (4.1.2.2)",
+            Self::EmptyIssuer => "the issuer name must not be empty (4.1.2.4)",
+            Self::CaEmptySubject => "a CA's subject name must not be empty (4.1.2.6)",
+            Self::EmptySubjectWithoutCriticalSan => {
+                "an empty subject requires a critical subjectAltName (4.2.1.6)"
+            }
+            Self::AuthorityKeyIdCritical => "authorityKeyIdentifier must not be critical (4.2.1.1)",
+            Self::AuthorityKeyIdMissing => {
+                "authorityKeyIdentifier keyIdentifier must be present (4.2.1.1)"
+            }
+            Self::SubjectKeyIdCritical => "subjectKeyIdentifier must not be critical (4.2.1.2)",
+            Self::SubjectKeyIdMissing => {
+                "a CA certificate must have a subjectKeyIdentifier (4.2.1.2)"
+            }
+            Self::KeyCertSignWithoutCa => "keyCertSign requires basicConstraints cA (4.2.1.3)",
+            Self::BasicConstraintsNotCritical => {
+                "a CA's basicConstraints must be critical (4.2.1.9)"
+            }
+            Self::NameConstraintsNotCritical => "nameConstraints must be critical (4.2.1.10)",
+            Self::NameConstraintsInEndEntity => {
+                "nameConstraints is only for CA certificates (4.2.1.10)"
+            }
+            Self::AuthorityInfoAccessCritical => {
+                "authorityInfoAccess must not be critical (4.2.2.1)"
+            }
+        }
+    }
+}
+
+impl fmt::Display for ProfileRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.description())
+    }
+}
+
 impl core::error::Error for Error {}
 
 #[cfg(test)]
@@ -877,6 +972,10 @@ mod tests {
             Error::NonMinimalCertificateInteger,
             Error::NonMinimalCrlInteger,
         ],
+        &[Error::NonConformingCertificate {
+            index: 1,
+            rule: ProfileRule::AuthorityKeyIdMissing,
+        }],
         &[
             Error::NameConstraintViolation { index: 1 },
             Error::UnsupportedNameConstraint { index: 0 },

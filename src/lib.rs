@@ -46,7 +46,7 @@ pub use cert::{
 pub use crl::{
     Crl, CrlSet, IssuingDistributionPoint, MAX_CRL_ENTRIES, MAX_CRL_LEN, RevokedCertificate,
 };
-pub use error::Error;
+pub use error::{Error, ProfileRule};
 pub use hash::HashAlgorithm;
 pub use judgement::{JudgedSignature, PolicyReport, SignatureJudge, Verdict};
 pub use key::{AlgorithmFamily, MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
@@ -55,7 +55,7 @@ pub use name::{
 };
 pub use path::{
     ANY_POLICY, Budget, MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES, PathEntry, PathValidator,
-    TrustAnchor, ValidatedPath,
+    Profile, TrustAnchor, ValidatedPath,
 };
 pub use pss::PssParameters;
 pub use reason::RevocationReason;

@@ -13,6 +13,7 @@
 mod budget;
 mod build;
 mod policy_tree;
+mod profile;
 mod validate;
 
 use alloc::boxed::Box;
@@ -29,6 +30,7 @@ use crate::{Backend, Error, PreparedKeyCache, SignatureVerificationAlgorithm, Un
 
 pub use self::budget::Budget;
 pub use self::build::{MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES};
+pub use self::profile::Profile;
 pub use crate::cert::oids::ANY_POLICY;
 
 /// A trusted public key with its subject name: where every path ends.
@@ -146,6 +148,7 @@ pub struct PathValidator<'a> {
     inhibit_policy_mapping: bool,
     inhibit_any_policy: bool,
     required_eku: &'a [ObjectIdentifier],
+    profile: Profile,
     revocation_mode: RevocationMode,
     revocation: Option<&'a dyn RevocationSource>,
     budget: Budget,
@@ -166,6 +169,7 @@ impl<'a> PathValidator<'a> {
             inhibit_policy_mapping: false,
             inhibit_any_policy: false,
             required_eku: &[],
+            profile: Profile::Section6,
             revocation_mode: RevocationMode::Off,
             revocation: None,
             budget: Budget::DEFAULT,
@@ -211,6 +215,14 @@ impl<'a> PathValidator<'a> {
     /// Empty (the default): not checked.
     pub fn required_eku(mut self, purposes: &'a [ObjectIdentifier]) -> Self {
         self.required_eku = purposes;
+        self
+    }
+
+    /// The certificate profile the path's certificates are held to; [`Profile::Section6`]
+    /// (the default) applies RFC 5280 section 6 only. The profile applies to the path being
+    /// validated, not to the paths of CRL signers.
+    pub fn profile(mut self, profile: Profile) -> Self {
+        self.profile = profile;
         self
     }
 

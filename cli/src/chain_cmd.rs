@@ -10,7 +10,7 @@ use clap::Args;
 use der::asn1::ObjectIdentifier;
 use jpki_verify::policy::{Assessment, Verdict};
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
-use jpki_verify::{Certificate, CrlSet, PathValidator, UnixTime, ValidatedPath};
+use jpki_verify::{Certificate, CrlSet, PathValidator, Profile, UnixTime, ValidatedPath};
 use serde_json::{Value, json};
 
 use crate::input::{der_objects, read_file};
@@ -41,6 +41,11 @@ pub struct ChainArgs {
     /// the extendedKeyUsage of the end entity and, as a constraint, of the CAs above it.
     #[arg(long = "required-eku", value_name = "PURPOSE", value_parser = parse_eku)]
     required_eku: Vec<ObjectIdentifier>,
+    /// Also hold every certificate on the path to RFC 5280's issuer rules (sections 4.1 and
+    /// 4.2: key identifiers, criticality, non-empty names, positive serials), as OpenSSL's
+    /// -x509_strict does.
+    #[arg(long)]
+    strict_profile: bool,
     /// Also judge every signature in the path with a sunset table (built-in name or TOML).
     #[arg(long, value_name = "TABLE")]
     sunset: Option<String>,
@@ -111,6 +116,11 @@ pub fn run(args: &ChainArgs) -> Outcome {
         .inhibit_policy_mapping(args.inhibit_policy_mapping)
         .inhibit_any_policy(args.inhibit_any_policy)
         .required_eku(&args.required_eku)
+        .profile(if args.strict_profile {
+            Profile::Strict
+        } else {
+            Profile::Section6
+        })
         .revocation(args.inputs.revocation.mode(), &crls);
     match validator.validate(&leaf, &inputs.intermediates, &inputs.anchors) {
         Err(err) => report_failure(args, &err, Some(time)),

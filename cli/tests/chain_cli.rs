@@ -199,3 +199,24 @@ fn required_eku_refuses_a_leaf_certified_for_another_purpose() {
     // Not a purpose name or an OID: a usage error.
     assert_eq!(run_with("server-auth").status.code(), Some(2));
 }
+
+#[test]
+fn strict_profile_holds_the_path_to_the_issuer_rules() {
+    let vector = |name: &str| repo_arg(&format!("vectors/profile/{name}.pem"));
+    let run = |leaf: &str, strict: bool| {
+        let mut args = vec!["--anchor".to_string(), vector("root")];
+        args.extend(["--at", "2028-01-01T00:00:00Z", "--json"].map(String::from));
+        if strict {
+            args.push("--strict-profile".into());
+        }
+        args.push(vector(leaf));
+        chain(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    assert_eq!(run("leaf", true).status.code(), Some(0));
+    // Without an authorityKeyIdentifier: RFC 5280 section 6 accepts, the strict profile not.
+    assert_eq!(run("leaf-no-aki", false).status.code(), Some(0));
+    let refused = run("leaf-no-aki", true);
+    assert_eq!(refused.status.code(), Some(1));
+    let report = json(&refused);
+    assert_eq!(report["error"]["kind"], "non-conforming-certificate");
+}

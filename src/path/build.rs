@@ -90,6 +90,7 @@ pub(super) fn validate<'c>(
             inhibit_mapping: validator.inhibit_policy_mapping,
             inhibit_any: validator.inhibit_any_policy,
             required_eku: validator.required_eku,
+            profile: validator.profile,
         },
     };
     let found = search.find(0, &goal)?;

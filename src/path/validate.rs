@@ -9,6 +9,7 @@ use der::asn1::ObjectIdentifier;
 
 use super::TrustAnchor;
 use super::policy_tree::PolicyTree;
+use super::profile::{self, Profile};
 use crate::cert::oids::{ANY_EXTENDED_KEY_USAGE, ANY_POLICY};
 use crate::cert::{Certificate, KeyUsage};
 use crate::name::NameConstraintChecker;
@@ -23,6 +24,8 @@ pub(crate) struct PolicyInputs<'a> {
     pub(crate) inhibit_any: bool,
     /// Purposes every extendedKeyUsage on the path must allow (empty: not checked).
     pub(crate) required_eku: &'a [ObjectIdentifier],
+    /// The certificate profile beyond section 6.
+    pub(crate) profile: Profile,
 }
 
 impl PolicyInputs<'_> {
@@ -33,6 +36,7 @@ impl PolicyInputs<'_> {
         inhibit_mapping: false,
         inhibit_any: false,
         required_eku: &[],
+        profile: Profile::Section6,
     };
 }
 
@@ -62,6 +66,9 @@ pub(crate) fn validate(
     // RFC 5937: a constraining anchor certificate is processed like an issuing CA
     // certificate, except for its signature and its (unprocessed) policy extensions.
     if let Some(cert) = anchor.constraining_certificate() {
+        if inputs.profile == Profile::Strict {
+            profile::check(cert, anchor_index, true)?;
+        }
         if cert.unsupported_critical_extension().is_some() {
             return Err(Error::UnsupportedCriticalExtension {
                 index: anchor_index,
@@ -103,6 +110,9 @@ pub(crate) fn validate(
         // 6.1.3 (a)(2); the signature (a)(1) and name chaining (a)(4) were established while
         // building, revocation (a)(3) is checked once the whole path passes.
         check_validity(cert, time, index)?;
+        if inputs.profile == Profile::Strict {
+            profile::check(cert, index, false)?;
+        }
 
         // (b), (c): a self-issued intermediate is exempt from name constraints.
         if last || !self_issued {
