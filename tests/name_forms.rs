@@ -413,7 +413,10 @@ fn malformed_names_without_a_constraint_of_their_form_are_not_examined() {
         .concat(),
     );
     let good = leaf(&[dns("www.example.com")]);
-    assert_eq!(validate(&good, &[ca_odd.clone()], root(vec![])), Ok(()));
+    assert_eq!(
+        validate(&good, std::slice::from_ref(&ca_odd), root(vec![])),
+        Ok(())
+    );
     assert_eq!(
         validate(&good, &[ca_odd], root(vec![permit(dns("example.com"))])),
         Err(Error::MalformedSubjectAltName { index: 1 })
