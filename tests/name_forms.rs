@@ -384,7 +384,7 @@ fn malformed_ip_addresses_do_not_pass_a_permitted_subtree() {
 }
 
 /// Malformed names are refused only where a subtree of their form applies: elsewhere their
-/// syntax is the application's business (as in Go and webpki).
+/// syntax is the application's business (as in webpki).
 #[test]
 fn malformed_names_without_a_constraint_of_their_form_are_not_examined() {
     let odd = leaf(&[

@@ -116,10 +116,11 @@ impl<'a, 'b> NameConstraintChecker<'a, 'b> {
         names.extend(alt_names.unwrap_or_default().iter().map(Subject::General));
 
         // A malformed name is refused only where a subtree of its form would be compared
-        // with it, as Go and webpki do: that is where it could slip past (`.example.com`
-        // looks like a subdomain of `example.com`, `a@b@example.com` like a mailbox on
-        // it). Without such a constraint its syntax is the application's business (host
-        // name matching), and refusing it here would reject paths no constraint concerns.
+        // with it (as webpki does; Go refuses one under any name constraint): that is where
+        // it could slip past (`.example.com` looks like a subdomain of `example.com`,
+        // `a@b@example.com` like a mailbox on it). Elsewhere its syntax is the application's
+        // business (host name matching), and refusing it would reject paths no constraint
+        // concerns.
         // Checked for every name before any comparison, so the error does not depend on
         // the order of names and subtrees.
         if names
