@@ -245,6 +245,9 @@ impl Certificate {
     }
 
     /// nameConstraints: permitted subtrees (`None` if absent) and excluded subtrees.
+    ///
+    /// Subtrees are returned even when malformed (a bad base for its form, a minimum or a
+    /// maximum); path validation refuses them with [`crate::Error::MalformedNameConstraint`].
     pub fn name_constraints(
         &self,
     ) -> Option<(Option<&[crate::GeneralSubtree]>, &[crate::GeneralSubtree])> {

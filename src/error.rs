@@ -152,7 +152,7 @@ errors! {
     /// | 500       | certificate, CRL and time parsing (all tied)                        |
     /// | 505       | [`Error::CmsSignerKeyUsage`]                                        |
     /// | 560       | [`Error::NonConformingCertificate`] (strict profile)                |
-    /// | 600 - 660 | RFC 5280 6.1 checks (names, policies, CA, critical extensions)      |
+    /// | 600 - 690 | RFC 5280 6.1 checks (names, policies, CA, critical extensions, EKU) |
     /// | 605, 655  | [`Error::CmsSignerPath`], [`Error::CmsAlgorithmRejected`]           |
     /// | 700       | validity period                                                     |
     /// | 705       | [`Error::CmsSignerRequirementNotMet`]                               |
@@ -514,6 +514,32 @@ errors! {
             kind: "unsupported-name-constraint",
             rank: 600,
             message: "certificate {index} has a name under an unsupported constraint",
+        },
+        /// A nameConstraints subtree is malformed (RFC 5280 4.2.1.10): a dNSName base that is
+        /// not a host name (empty labels, a leading period, `*`, spaces), an iPAddress base
+        /// that is not 8 or 32 octets or whose mask is not contiguous, an rfc822Name base
+        /// that is not a mailbox, host or `.domain`, or a minimum other than zero or a
+        /// maximum. Refuses every path through the certificate, whatever names follow.
+        MalformedNameConstraint {
+            /// Position in the path of the CA certificate (or constraining trust anchor
+            /// certificate) carrying the nameConstraints extension.
+            index: u8,
+        } => {
+            kind: "malformed-name-constraint",
+            rank: 670,
+            message: "certificate {index} has a malformed name constraint",
+        },
+        /// A subjectAltName dNSName, rfc822Name or iPAddress (or a subject emailAddress, which
+        /// RFC 5280 treats as an rfc822Name) is malformed (`.example.com`, `a@b@example.com`,
+        /// empty labels, an address not 4 or 16 octets) where name constraints of its form
+        /// apply to the certificate. Without such a constraint the name is not examined.
+        MalformedSubjectAltName {
+            /// Position in the path of the certificate whose name is malformed.
+            index: u8,
+        } => {
+            kind: "malformed-subject-alt-name",
+            rank: 680,
+            message: "certificate {index} has a malformed name where name constraints apply",
         },
 
         // --- Revocation ---
@@ -986,6 +1012,8 @@ mod tests {
         &[Error::PathLenConstraintViolated { index: 1 }],
         &[Error::KeyCertSignNotAllowed { index: 1 }],
         &[Error::UnsupportedCriticalExtension { index: 1 }],
+        &[Error::MalformedNameConstraint { index: 1 }],
+        &[Error::MalformedSubjectAltName { index: 0 }],
         &[Error::RequiredEkuMissing { index: 0 }],
         &[
             Error::CertNotValidYet { index: 0 },
@@ -1248,6 +1276,20 @@ mod tests {
             "unsupported-crl-entry-critical-extension"
         );
         assert_eq!(Error::CmsSignerPath { signer: 0 }.kind(), "cms-signer-path");
+        assert_eq!(
+            (
+                Error::MalformedNameConstraint { index: 1 }.kind(),
+                Error::MalformedNameConstraint { index: 1 }.rank()
+            ),
+            ("malformed-name-constraint", 670)
+        );
+        assert_eq!(
+            (
+                Error::MalformedSubjectAltName { index: 0 }.kind(),
+                Error::MalformedSubjectAltName { index: 0 }.rank()
+            ),
+            ("malformed-subject-alt-name", 680)
+        );
         const KIND: &str = Error::BadSignature.kind();
         const RANK: u32 = Error::BadSignature.rank();
         const FATAL: bool = Error::TooManyIntermediates.is_fatal();

@@ -8,6 +8,7 @@
 
 mod constraints;
 mod display;
+mod forms;
 mod general;
 
 use alloc::string::String;
@@ -21,6 +22,7 @@ use crate::tlv::{Cursor, tag};
 
 pub use self::constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 pub(crate) use self::constraints::{NameConstraintChecker, NameConstraints};
+pub(crate) use self::forms::constraint_is_well_formed;
 pub use self::general::{GeneralName, GeneralSubtree};
 
 /// A borrowed, DER-encoded distinguished name (`Name ::= SEQUENCE OF RDN`).

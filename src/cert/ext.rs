@@ -382,21 +382,27 @@ fn decode_name_constraints(value: &[u8]) -> Result<NameConstraints, Error> {
         }
     }
     let nc = decode::<pkix::NameConstraints>(value)?;
-    let convert = |subtrees: &[pkix::constraints::name::GeneralSubtree]| {
+    // Subtrees that are decodable but malformed (RFC 5280 4.2.1.10: minimum MUST be zero and
+    // maximum MUST be absent; bases must be well formed for their form) are kept and flagged,
+    // so that validation refuses them naming the certificate on the path.
+    let mut malformed = false;
+    let mut convert = |subtrees: &[pkix::constraints::name::GeneralSubtree]| {
         subtrees
             .iter()
             .map(|s| {
-                // RFC 5280 4.2.1.10: minimum MUST be zero and maximum MUST be absent.
-                if s.minimum != 0 || s.maximum.is_some() {
-                    return Err(Error::MalformedExtension);
-                }
-                Ok(GeneralSubtree {
-                    base: GeneralName::from_x509(&s.base)?,
-                })
+                let base = GeneralName::from_x509(&s.base)?;
+                malformed |= s.minimum != 0
+                    || s.maximum.is_some()
+                    || !crate::name::constraint_is_well_formed(&base);
+                Ok(GeneralSubtree { base })
             })
             .collect::<Result<Vec<_>, Error>>()
     };
-    let permitted = nc.permitted_subtrees.as_deref().map(convert).transpose()?;
+    let permitted = nc
+        .permitted_subtrees
+        .as_deref()
+        .map(&mut convert)
+        .transpose()?;
     let excluded = convert(nc.excluded_subtrees.as_deref().unwrap_or_default())?;
     if permitted.is_none() && excluded.is_empty() {
         // RFC 5280 4.2.1.10: either permittedSubtrees or excludedSubtrees MUST be present.
@@ -405,6 +411,7 @@ fn decode_name_constraints(value: &[u8]) -> Result<NameConstraints, Error> {
     Ok(NameConstraints {
         permitted,
         excluded,
+        malformed,
     })
 }
 

@@ -7,6 +7,7 @@
 
 use alloc::vec::Vec;
 
+use super::forms::{is_mailbox, name_is_well_formed};
 use super::{GeneralName, GeneralSubtree, NameKey};
 use crate::Error;
 
@@ -21,11 +22,18 @@ pub(crate) struct NameConstraints {
     /// `None` when the extension has no permittedSubtrees (nothing restricted).
     pub(crate) permitted: Option<Vec<GeneralSubtree>>,
     pub(crate) excluded: Vec<GeneralSubtree>,
+    /// Some subtree has a base malformed for its form, or a minimum other than zero or a
+    /// maximum (RFC 5280 4.2.1.10). Recorded when the certificate is parsed rather than
+    /// refused there, so that validation can say which certificate on the path it was
+    /// ([`Error::MalformedNameConstraint`]).
+    pub(crate) malformed: bool,
 }
 
 /// The constraints collected from the CA certificates processed so far.
 pub(crate) struct NameConstraintChecker<'a, 'b> {
     sets: Vec<&'a NameConstraints>,
+    /// Bit `n` set: some subtree in `sets` has a base of form (tag number) `n`.
+    forms: u16,
     /// Comparisons made so far in the whole search (shared by every candidate path).
     comparisons: &'b mut u32,
 }
@@ -45,6 +53,21 @@ impl Subject<'_> {
             Subject::Email(_) => 1,
         }
     }
+
+    /// Whether the name's syntax is sound enough to compare (directory names were checked
+    /// when the certificate was parsed).
+    fn is_well_formed(&self) -> bool {
+        match self {
+            Subject::General(n) => name_is_well_formed(n),
+            Subject::Directory(_) => true,
+            Subject::Email(n) => is_mailbox(n),
+        }
+    }
+}
+
+/// The bit for a name form in `NameConstraintChecker::forms` (tag numbers are 0 to 8).
+fn form_bit(form: u8) -> u16 {
+    1u16.checked_shl(u32::from(form)).unwrap_or(0)
 }
 
 impl<'a, 'b> NameConstraintChecker<'a, 'b> {
@@ -52,13 +75,25 @@ impl<'a, 'b> NameConstraintChecker<'a, 'b> {
     pub(crate) fn new(comparisons: &'b mut u32) -> Self {
         Self {
             sets: Vec::new(),
+            forms: 0,
             comparisons,
         }
     }
 
-    /// Adds a CA's constraints for the certificates below it.
-    pub(crate) fn add(&mut self, constraints: &'a NameConstraints) {
+    /// Adds the constraints of the CA certificate at path position `index` for the
+    /// certificates below it. A malformed extension refuses the path whatever names follow:
+    /// a CA whose constraints cannot be read as written should not be trusted to have meant
+    /// any particular reading of them (Go likewise refuses such certificates when parsing).
+    pub(crate) fn add(&mut self, constraints: &'a NameConstraints, index: u8) -> Result<(), Error> {
+        if constraints.malformed {
+            return Err(Error::MalformedNameConstraint { index });
+        }
+        let subtrees = constraints.permitted.iter().flatten();
+        for subtree in subtrees.chain(&constraints.excluded) {
+            self.forms |= form_bit(subtree.base.form());
+        }
         self.sets.push(constraints);
+        Ok(())
     }
 
     /// Checks a certificate's subject DN, its emailAddress attributes (treated as rfc822Name,
@@ -79,6 +114,21 @@ impl<'a, 'b> NameConstraintChecker<'a, 'b> {
         }
         names.extend(subject.email_addresses().map(Subject::Email));
         names.extend(alt_names.unwrap_or_default().iter().map(Subject::General));
+
+        // A malformed name is refused only where a subtree of its form would be compared
+        // with it (as webpki does; Go refuses one under any name constraint): that is where
+        // it could slip past (`.example.com` looks like a subdomain of `example.com`,
+        // `a@b@example.com` like a mailbox on it). Elsewhere its syntax is the application's
+        // business (host name matching), and refusing it would reject paths no constraint
+        // concerns.
+        // Checked for every name before any comparison, so the error does not depend on
+        // the order of names and subtrees.
+        if names
+            .iter()
+            .any(|n| self.forms & form_bit(n.form()) != 0 && !n.is_well_formed())
+        {
+            return Err(Error::MalformedSubjectAltName { index });
+        }
 
         let sets = self.sets.clone();
         for set in sets {
@@ -145,16 +195,12 @@ fn matches(name: &Subject<'_>, base: &GeneralName) -> Option<bool> {
     })
 }
 
-/// `example.com` covers itself and any name with more labels on the left; a leading dot
-/// (a common extension) covers only names below it.
+/// `example.com` covers itself and any name with more labels on the left; the empty
+/// constraint covers every name. Both are well formed (see `forms`): leading or trailing
+/// dots never reach here.
 pub(crate) fn dns_matches(name: &str, constraint: &str) -> bool {
-    let name = name.strip_suffix('.').unwrap_or(name);
-    let constraint = constraint.strip_suffix('.').unwrap_or(constraint);
     if constraint.is_empty() {
         return true;
-    }
-    if constraint.starts_with('.') {
-        return ends_with_ignore_case(name, constraint) && name.len() > constraint.len();
     }
     name.eq_ignore_ascii_case(constraint)
         || (ends_with_ignore_case(name, constraint)
@@ -220,8 +266,7 @@ mod tests {
         assert!(dns_matches("example.com", "example.com"));
         assert!(dns_matches("www.Example.com", "example.COM"));
         assert!(!dns_matches("badexample.com", "example.com"));
-        assert!(!dns_matches("example.com", ".example.com"));
-        assert!(dns_matches("a.example.com", ".example.com"));
+        assert!(dns_matches("*.example.com", "example.com"));
         assert!(dns_matches("anything", ""));
     }
 

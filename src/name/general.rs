@@ -42,7 +42,8 @@ pub enum GeneralName {
 }
 
 /// A name constraints subtree (RFC 5280 4.2.1.10); `minimum` 0 and `maximum` absent are
-/// the only values the profile allows, so only the base is kept.
+/// the only values the profile allows, so only the base is kept (other values make path
+/// validation refuse the extension as malformed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneralSubtree {
     /// The subtree's base name.

@@ -95,7 +95,7 @@ pub(crate) fn validate(
             max_path_length = max_path_length.min(usize::from(len));
         }
         if let Some(nc) = cert.name_constraints_ext() {
-            constraints.add(nc);
+            constraints.add(nc, anchor_index)?;
         }
         check_eku(cert, inputs.required_eku, anchor_index)?;
     }
@@ -151,9 +151,9 @@ pub(crate) fn validate(
             // (b)
             tree.apply_mappings(mappings, policy_mapping > 0);
         }
-        // (g)
+        // (g); a malformed extension is reported at this, the constraining, certificate.
         if let Some(nc) = cert.name_constraints_ext() {
-            constraints.add(nc);
+            constraints.add(nc, index)?;
         }
         // (h)
         if !self_issued {
