@@ -98,3 +98,37 @@ pub(crate) fn to_be_signed(signed_attrs_tlv: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(tag: Tag, text: &[u8]) -> Result<UnixTime, Error> {
+        decode_signing_time(AnyRef::new(tag, text).unwrap())
+    }
+
+    #[test]
+    fn signing_time_uses_the_x509_time_rules() {
+        let at = |s| Ok(UnixTime::parse_rfc3339(s).unwrap());
+        assert_eq!(
+            time(Tag::UtcTime, b"500101000000Z"),
+            at("1950-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            time(Tag::UtcTime, b"491231235959Z"),
+            at("2049-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            time(Tag::GeneralizedTime, b"20500101000000Z"),
+            at("2050-01-01")
+        );
+        for (tag, bad) in [
+            (Tag::GeneralizedTime, &b"20500101000000.5Z"[..]),
+            (Tag::GeneralizedTime, b"20500101000000+0900"),
+            (Tag::UtcTime, b"5001010000Z"),
+            (Tag::Utf8String, b"500101000000Z"),
+        ] {
+            assert_eq!(time(tag, bad), Err(Error::CmsMalformedAttribute));
+        }
+    }
+}
