@@ -2,7 +2,9 @@
 //! CMS SignerInfo's algorithm to a verification algorithm object.
 
 use der::asn1::ObjectIdentifier;
-use der::{Decode, Encode, Reader, SliceReader};
+use der::{
+    Decode, DecodeValue, Encode, EncodeValue, FixedTag, Header, Length, Reader, Tag, Writer,
+};
 
 use crate::Error;
 
@@ -29,23 +31,7 @@ impl<'a> AlgorithmIdentifier<'a> {
 
     /// Decodes a DER `AlgorithmIdentifier`, keeping the parameters' original bytes.
     pub(crate) fn decode_der(der: &'a [u8]) -> der::Result<Self> {
-        let mut reader = SliceReader::new(der)?;
-        let id = Self::decode_from(&mut reader)?;
-        reader.finish()?;
-        Ok(id)
-    }
-
-    /// Reads one `AlgorithmIdentifier` SEQUENCE from `reader`.
-    pub(crate) fn decode_from<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
-        reader.sequence(|inner| {
-            let oid = ObjectIdentifier::decode(inner)?;
-            let parameters = if inner.is_finished() {
-                None
-            } else {
-                Some(inner.tlv_bytes()?)
-            };
-            Ok(Self { oid, parameters })
-        })
+        <Self as Decode<'a>>::from_der(der)
     }
 
     /// The algorithm's OID.
@@ -66,29 +52,40 @@ impl<'a> AlgorithmIdentifier<'a> {
 
     /// Encodes the identifier as a DER AlgorithmIdentifier SEQUENCE.
     pub fn to_der(&self) -> alloc::vec::Vec<u8> {
-        let oid_len = self.oid.encoded_len().map(u32::from).unwrap_or(0) as usize;
-        let mut body = alloc::vec::Vec::with_capacity(oid_len + 16);
-        // Encoding an OID into a Vec cannot fail.
-        let _ = self.oid.encode_to_vec(&mut body);
-        if let Some(params) = self.parameters {
-            body.extend_from_slice(params);
-        }
-        let mut out = alloc::vec::Vec::with_capacity(body.len() + 4);
-        out.push(0x30);
-        push_der_length(&mut out, body.len());
-        out.extend_from_slice(&body);
-        out
+        // Fails only past der's length limit, which no parameters taken from a DER input
+        // (itself within that limit) reach.
+        Encode::to_der(self).unwrap_or_default()
     }
 }
 
-pub(crate) fn push_der_length(out: &mut alloc::vec::Vec<u8>, len: usize) {
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = (len as u64).to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        out.push(0x80 | (8 - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
+impl FixedTag for AlgorithmIdentifier<'_> {
+    const TAG: Tag = Tag::Sequence;
+}
+
+impl<'a> DecodeValue<'a> for AlgorithmIdentifier<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _: Header) -> der::Result<Self> {
+        let oid = ObjectIdentifier::decode(reader)?;
+        // At most one element: der's nested reader refuses anything after it.
+        let parameters = if reader.is_finished() {
+            None
+        } else {
+            Some(reader.tlv_bytes()?)
+        };
+        Ok(Self { oid, parameters })
+    }
+}
+
+impl EncodeValue for AlgorithmIdentifier<'_> {
+    fn value_len(&self) -> der::Result<Length> {
+        let params = Length::try_from(self.parameters.map_or(0, <[u8]>::len))?;
+        self.oid.encoded_len()? + params
+    }
+
+    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
+        self.oid.encode(writer)?;
+        writer.write(self.parameters.unwrap_or_default())
     }
 }
 

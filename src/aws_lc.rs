@@ -14,7 +14,8 @@ use alloc::vec::Vec;
 use aws_lc_rs::signature::{
     self as aws, ParsedPublicKey, UnparsedPublicKey, VerificationAlgorithm,
 };
-use der::asn1::ObjectIdentifier;
+use der::Encode;
+use der::asn1::{ObjectIdentifier, UintRef};
 
 use crate::alg_id::{AlgorithmIdentifier, NULL};
 use crate::key::{DecodedKey, NamedCurve, P256_PARAMS, P384_PARAMS, split_spki};
@@ -589,20 +590,20 @@ fn fixed_to_der(curve: NamedCurve, signature: &[u8]) -> Result<Vec<u8>, Error> {
         return Err(Error::MalformedSignature);
     }
     let (r, s) = signature.split_at(width);
-    let mut body = Vec::with_capacity(2 * width + 6);
-    for int in [r, s] {
-        let trimmed = &int[int.iter().take_while(|b| **b == 0).count()..];
-        // Zero is out of range for r and s; AWS-LC would reject it too, but say why here.
-        let first = *trimmed.first().ok_or(Error::MalformedSignature)?;
-        let pad = usize::from(first & 0x80 != 0);
-        body.push(0x02);
-        body.push((trimmed.len() + pad) as u8);
-        body.extend(core::iter::repeat_n(0u8, pad));
-        body.extend_from_slice(trimmed);
+    // Zero is out of range for r and s; AWS-LC would reject it too, but say why here.
+    if [r, s].iter().any(|int| int.iter().all(|b| *b == 0)) {
+        return Err(Error::MalformedSignature);
     }
-    let mut der = Vec::with_capacity(body.len() + 3);
-    der.push(0x30);
-    crate::alg_id::push_der_length(&mut der, body.len());
-    der.extend_from_slice(&body);
-    Ok(der)
+    let value = EcdsaSigValue {
+        r: UintRef::new(r).map_err(|_| Error::MalformedSignature)?,
+        s: UintRef::new(s).map_err(|_| Error::MalformedSignature)?,
+    };
+    value.to_der().map_err(|_| Error::MalformedSignature)
+}
+
+/// `Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 5480, RFC 3279).
+#[derive(der::Sequence)]
+struct EcdsaSigValue<'a> {
+    r: UintRef<'a>,
+    s: UintRef<'a>,
 }

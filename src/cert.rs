@@ -7,7 +7,6 @@
 //! x509-cert because `der` rejects UTCTime years before 1970, which RFC 5280 allows (1950-).
 
 pub(crate) mod ext;
-pub(crate) mod oids;
 
 use alloc::boxed::Box;
 use core::fmt;

@@ -40,11 +40,11 @@
 //! [`MAX_CERTIFICATES`], [`MAX_CRLS`], [`MAX_DIGEST_ALGORITHMS`].
 
 mod algorithm;
+mod asn1;
 mod attrs;
 mod content;
 mod parse;
 mod signer;
-mod tlv;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -76,22 +76,7 @@ pub const MAX_CRLS: usize = 16;
 pub const MAX_DIGEST_ALGORITHMS: usize = 8;
 
 /// Object identifiers of RFC 5652.
-pub mod oids {
-    use der::asn1::ObjectIdentifier as Oid;
-
-    /// id-data.
-    pub const DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
-    /// id-signedData.
-    pub const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
-    /// id-contentType.
-    pub const CONTENT_TYPE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.3");
-    /// id-messageDigest.
-    pub const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
-    /// id-signingTime.
-    pub const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
-    /// id-countersignature.
-    pub const COUNTERSIGNATURE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.6");
-}
+pub use crate::oid::cms as oids;
 
 /// Which SignerInfos must verify for the document to be valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -20,9 +20,10 @@ use crate::cert::ext::{
     split_extensions,
 };
 use crate::cert::{
-    DistributionPointName, HexBytes, ReasonFlags, decode_time, is_non_minimal_integer, oids,
+    DistributionPointName, HexBytes, ReasonFlags, decode_time, is_non_minimal_integer,
 };
 use crate::name::{GeneralName, Name, NameKey};
+use crate::oid::ext as oids;
 use crate::reason::RevocationReason;
 use crate::signed_data::SignedData;
 use crate::signed_envelope::{Envelope, SignedRanges};

@@ -222,7 +222,7 @@ impl<'a> DecodedKey<'a> {
 pub(crate) fn split_spki(spki: &[u8]) -> der::Result<(AlgorithmIdentifier<'_>, &[u8])> {
     let mut reader = SliceReader::new(spki)?;
     let parts = reader.sequence(|inner| -> der::Result<_> {
-        let alg = AlgorithmIdentifier::decode_from(inner)?;
+        let alg = AlgorithmIdentifier::decode(inner)?;
         let bits = BitStringRef::decode(inner)?;
         // Keys are whole octets; a bit string with unused bits is not a valid key encoding.
         let bytes = bits

@@ -18,6 +18,7 @@ use core::fmt;
 use der::asn1::ObjectIdentifier;
 
 use crate::Error;
+use crate::oid::attr::EMAIL_ADDRESS;
 use crate::tlv::{Cursor, tag};
 
 pub use self::constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
@@ -140,10 +141,6 @@ enum Value {
     Raw(Vec<u8>),
 }
 
-/// emailAddress (PKCS #9), treated as an rfc822Name by name constraints.
-pub(crate) const EMAIL_ADDRESS: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
-
 impl NameKey {
     /// Decodes and normalizes a complete DER `Name` TLV.
     pub(crate) fn from_der(der: &[u8]) -> Result<Self, Error> {
@@ -195,10 +192,9 @@ impl NameKey {
     /// CRL issuer, RFC 5280 4.2.1.13).
     pub(crate) fn with_rdn(&self, rdn_set_der: &[u8]) -> Result<Self, Error> {
         // Re-wrap the SET as a one-RDN Name and reuse the decoder.
-        let mut der = Vec::with_capacity(rdn_set_der.len() + 4);
-        der.push(tag::SEQUENCE);
-        crate::alg_id::push_der_length(&mut der, rdn_set_der.len());
-        der.extend_from_slice(rdn_set_der);
+        let der = der::asn1::AnyRef::new(der::Tag::Sequence, rdn_set_der)
+            .and_then(|name| der::Encode::to_der(&name))
+            .map_err(|_| Error::MalformedName)?;
         let extra = Self::from_der(&der)?;
         let mut out = self.clone();
         out.rdns.extend(extra.rdns);
@@ -272,7 +268,8 @@ mod tests {
     pub(crate) fn name(parts: &[(&str, u8, &[u8])]) -> Vec<u8> {
         fn wrap(t: u8, body: &[u8]) -> Vec<u8> {
             let mut v = alloc::vec![t];
-            crate::alg_id::push_der_length(&mut v, body.len());
+            der::Encode::encode_to_vec(&der::Length::try_from(body.len()).unwrap(), &mut v)
+                .unwrap();
             v.extend_from_slice(body);
             v
         }

@@ -1,4 +1,7 @@
-//! Object identifiers this crate matches on.
+//! Object identifiers this crate matches on, each defined once here: algorithms (at the top
+//! level), certificate and CRL extensions ([`ext`]), name attributes ([`attr`]) and CMS
+//! ([`cms`]). Profile-specific OIDs (JPKI policies) stay with their profile in
+//! [`crate::jpki`].
 
 use der::asn1::ObjectIdentifier as Oid;
 
@@ -38,3 +41,67 @@ pub const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
 pub const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
 /// id-sha512.
 pub const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
+
+/// Certificate and CRL extensions, and the policy identifiers RFC 5280 gives meaning to.
+pub(crate) mod ext {
+    use der::asn1::ObjectIdentifier as Oid;
+
+    pub(crate) const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
+    pub(crate) const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
+    pub(crate) const SUBJECT_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.17");
+    pub(crate) const ISSUER_ALT_NAME: Oid = Oid::new_unwrap("2.5.29.18");
+    pub(crate) const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
+    pub(crate) const CRL_NUMBER: Oid = Oid::new_unwrap("2.5.29.20");
+    pub(crate) const CRL_REASON: Oid = Oid::new_unwrap("2.5.29.21");
+    pub(crate) const HOLD_INSTRUCTION_CODE: Oid = Oid::new_unwrap("2.5.29.23");
+    pub(crate) const INVALIDITY_DATE: Oid = Oid::new_unwrap("2.5.29.24");
+    pub(crate) const DELTA_CRL_INDICATOR: Oid = Oid::new_unwrap("2.5.29.27");
+    pub(crate) const ISSUING_DISTRIBUTION_POINT: Oid = Oid::new_unwrap("2.5.29.28");
+    pub(crate) const CERTIFICATE_ISSUER: Oid = Oid::new_unwrap("2.5.29.29");
+    pub(crate) const NAME_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.30");
+    pub(crate) const CRL_DISTRIBUTION_POINTS: Oid = Oid::new_unwrap("2.5.29.31");
+    pub(crate) const CERTIFICATE_POLICIES: Oid = Oid::new_unwrap("2.5.29.32");
+    pub(crate) const POLICY_MAPPINGS: Oid = Oid::new_unwrap("2.5.29.33");
+    pub(crate) const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
+    pub(crate) const POLICY_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.36");
+    pub(crate) const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+    /// anyExtendedKeyUsage (RFC 5280 4.2.1.12).
+    pub(crate) const ANY_EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37.0");
+    pub(crate) const FRESHEST_CRL: Oid = Oid::new_unwrap("2.5.29.46");
+    pub(crate) const INHIBIT_ANY_POLICY: Oid = Oid::new_unwrap("2.5.29.54");
+    pub(crate) const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
+
+    /// anyPolicy (RFC 5280 4.2.1.4).
+    pub const ANY_POLICY: Oid = Oid::new_unwrap("2.5.29.32.0");
+}
+
+/// Name attribute types (X.520, PKCS #9).
+pub(crate) mod attr {
+    use der::asn1::ObjectIdentifier as Oid;
+
+    pub(crate) const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
+    pub(crate) const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
+    pub(crate) const LOCALITY: Oid = Oid::new_unwrap("2.5.4.7");
+    pub(crate) const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
+    pub(crate) const ORGANIZATIONAL_UNIT: Oid = Oid::new_unwrap("2.5.4.11");
+    /// emailAddress (PKCS #9), treated as an rfc822Name by name constraints.
+    pub(crate) const EMAIL_ADDRESS: Oid = Oid::new_unwrap("1.2.840.113549.1.9.1");
+}
+
+/// Object identifiers of RFC 5652 (also reachable as `jpki_verify::cms::oids`).
+pub mod cms {
+    use der::asn1::ObjectIdentifier as Oid;
+
+    /// id-data.
+    pub const DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
+    /// id-signedData.
+    pub const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
+    /// id-contentType.
+    pub const CONTENT_TYPE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.3");
+    /// id-messageDigest.
+    pub const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
+    /// id-signingTime.
+    pub const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
+    /// id-countersignature.
+    pub const COUNTERSIGNATURE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.6");
+}

@@ -31,7 +31,7 @@ use crate::{Backend, Error, PreparedKeyCache, SignatureVerificationAlgorithm, Un
 pub use self::budget::Budget;
 pub use self::build::{MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES};
 pub use self::profile::Profile;
-pub use crate::cert::oids::ANY_POLICY;
+pub use crate::oid::ext::ANY_POLICY;
 
 /// A trusted public key with its subject name: where every path ends.
 ///

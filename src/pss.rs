@@ -83,8 +83,8 @@ struct RawFields<'a> {
 }
 
 fn decode_fields<'a, R: Reader<'a>>(reader: &mut R) -> der::Result<RawFields<'a>> {
-    let hash = explicit(reader, 0, AlgorithmIdentifier::decode_from)?;
-    let mgf = explicit(reader, 1, AlgorithmIdentifier::decode_from)?;
+    let hash = explicit(reader, 0, AlgorithmIdentifier::decode)?;
+    let mgf = explicit(reader, 1, AlgorithmIdentifier::decode)?;
     let salt_len = explicit(reader, 2, small_uint)?.unwrap_or(20);
     let trailer = explicit(reader, 3, small_uint)?.unwrap_or(1);
     Ok(RawFields {

@@ -1,16 +1,13 @@
 //! A thin cursor over DER, built on `der`'s reader, that hands out the original bytes of each
 //! element: signatures are checked over exactly what was signed, never a re-encoding.
-//!
-//! Certificates and CRLs walk it with `der::Error` failures ([`Cursor`]); CMS maps every
-//! failure to its own error through an [`ErrorMap`] so that `?` needs no conversion per call.
+//! Certificates and CRLs walk it with `der::Error` failures (CMS reads its structures with
+//! `der` types instead, see `cms/asn1.rs`).
 
-use core::marker::PhantomData;
-
-use der::{Decode, Encode, Header, Reader, SliceReader};
+use der::{Encode, Header, Reader, SliceReader};
 
 use crate::Error;
 
-/// Identifier octets met while walking certificates, CRLs and SignedData.
+/// Identifier octets met while walking certificates and CRLs.
 pub(crate) mod tag {
     pub(crate) const BOOLEAN: u8 = 0x01;
     pub(crate) const INTEGER: u8 = 0x02;
@@ -22,28 +19,6 @@ pub(crate) mod tag {
     pub(crate) const SET: u8 = 0x31;
     pub(crate) const UTC_TIME: u8 = 0x17;
     pub(crate) const GENERALIZED_TIME: u8 = 0x18;
-    /// `[0]` primitive (subjectKeyIdentifier in a SignerIdentifier).
-    pub(crate) const CONTEXT_0_PRIMITIVE: u8 = 0x80;
-    /// `[n]` constructed.
-    pub(crate) const fn context(n: u8) -> u8 {
-        0xA0 | n
-    }
-}
-
-/// How a cursor reports `der`'s failures.
-pub(crate) trait ErrorMap {
-    type Error;
-    fn map(error: der::Error) -> Self::Error;
-}
-
-/// Keeps `der::Error` as it is (certificates and CRLs refine it later).
-pub(crate) struct KeepDerError;
-
-impl ErrorMap for KeepDerError {
-    type Error = der::Error;
-    fn map(error: der::Error) -> der::Error {
-        error
-    }
 }
 
 /// A parse failed in `der` (malformed structure, reported as the caller's "malformed" error)
@@ -85,19 +60,14 @@ pub(crate) struct Tlv<'a> {
 
 /// Reads consecutive DER elements from a byte slice. Indefinite lengths and non-minimal
 /// length encodings are refused by `der`'s DER rules.
-pub(crate) struct MappedCursor<'a, M: ErrorMap> {
+pub(crate) struct Cursor<'a> {
     reader: SliceReader<'a>,
-    map: PhantomData<M>,
 }
 
-/// The cursor of certificates and CRLs.
-pub(crate) type Cursor<'a> = MappedCursor<'a, KeepDerError>;
-
-impl<'a, M: ErrorMap> MappedCursor<'a, M> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Result<Self, M::Error> {
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> der::Result<Self> {
         Ok(Self {
-            reader: SliceReader::new(bytes).map_err(M::map)?,
-            map: PhantomData,
+            reader: SliceReader::new(bytes)?,
         })
     }
 
@@ -112,13 +82,10 @@ impl<'a, M: ErrorMap> MappedCursor<'a, M> {
     }
 
     /// The next element, whatever its tag.
-    pub(crate) fn any(&mut self) -> Result<Tlv<'a>, M::Error> {
-        let header = Header::peek(&self.reader).map_err(M::map)?;
-        let header_len = header
-            .encoded_len()
-            .and_then(usize::try_from)
-            .map_err(M::map)?;
-        let full = self.reader.tlv_bytes().map_err(M::map)?;
+    pub(crate) fn any(&mut self) -> der::Result<Tlv<'a>> {
+        let header = Header::peek(&self.reader)?;
+        let header_len = header.encoded_len().and_then(usize::try_from)?;
+        let full = self.reader.tlv_bytes()?;
         Ok(Tlv {
             tag: full[0],
             value: &full[header_len..],
@@ -127,36 +94,24 @@ impl<'a, M: ErrorMap> MappedCursor<'a, M> {
     }
 
     /// The next element, which must carry identifier octet `tag`.
-    pub(crate) fn expect(&mut self, tag: u8) -> Result<Tlv<'a>, M::Error> {
+    pub(crate) fn expect(&mut self, tag: u8) -> der::Result<Tlv<'a>> {
         match self.peek_tag() {
             Some(t) if t == tag => self.any(),
-            _ => Err(M::map(der::ErrorKind::Failed.into())),
+            _ => Err(der::ErrorKind::Failed.into()),
         }
     }
 
     /// The next element if it carries identifier octet `tag`.
-    pub(crate) fn optional(&mut self, tag: u8) -> Result<Option<Tlv<'a>>, M::Error> {
+    pub(crate) fn optional(&mut self, tag: u8) -> der::Result<Option<Tlv<'a>>> {
         match self.peek_tag() {
             Some(t) if t == tag => self.any().map(Some),
             _ => Ok(None),
         }
     }
 
-    /// An OBJECT IDENTIFIER.
-    pub(crate) fn oid(&mut self) -> Result<der::asn1::ObjectIdentifier, M::Error> {
-        let tlv = self.expect(tag::OID)?;
-        der::asn1::ObjectIdentifier::from_der(tlv.full).map_err(M::map)
-    }
-
-    /// A small non-negative INTEGER (a version number).
-    pub(crate) fn small_uint(&mut self) -> Result<u8, M::Error> {
-        let tlv = self.expect(tag::INTEGER)?;
-        u8::from_der(tlv.full).map_err(M::map)
-    }
-
     /// Errors unless every byte has been consumed.
-    pub(crate) fn finish(self) -> Result<(), M::Error> {
-        self.reader.finish().map_err(M::map)
+    pub(crate) fn finish(self) -> der::Result<()> {
+        self.reader.finish()
     }
 }
 

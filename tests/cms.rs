@@ -930,3 +930,180 @@ fn sunset_table_judges_verified_signers() {
         .verify(&bad.signed, bad.content());
     assert!(report.signers[0].policy.is_none());
 }
+
+// ---------------------------------------------------------------------------------------
+// The structures read once: original bytes, bounds before decoding, CHOICE alternatives
+// ---------------------------------------------------------------------------------------
+
+/// The P-256 test signer's key (PKCS #8: the 32-byte secret follows `02 01 01 04 20`).
+fn p256_signer_key() -> p256::ecdsa::SigningKey {
+    let der = read("keys/p256-signer.key.pem");
+    let at = der
+        .windows(5)
+        .position(|w| w == [0x02, 0x01, 0x01, 0x04, 0x20])
+        .expect("ECPrivateKey secret")
+        + 5;
+    p256::ecdsa::SigningKey::from_slice(&der[at..at + 32]).expect("P-256 secret")
+}
+
+/// Replaces signer 0's signed attributes with `attrs` and signs `signed` (the bytes the
+/// signature is to cover) with the P-256 test signer.
+fn resign(tree: &mut SignedDataTree, attrs: Vec<Node>, signed: &[u8]) {
+    use signature::Signer;
+    let si = &mut tree.signer_infos_mut().kids_mut()[0];
+    assert_eq!(si.kids()[3].tag, 0xA0);
+    *si.kids_mut()[3].kids_mut() = attrs;
+    let sig: p256::ecdsa::DerSignature = p256_signer_key().sign(signed);
+    assert_eq!(si.kids()[5].tag, 0x04);
+    si.kids_mut()[5].value = sig.as_bytes().to_vec();
+}
+
+#[test]
+fn signed_attributes_out_of_der_order_verify_over_their_original_bytes() {
+    let case = case("p256-attached");
+    let mut tree = SignedDataTree::parse(&case.signed);
+    let mut attrs = tree.signer_infos().kids()[0].kids()[3].kids().clone();
+    // An attribute nobody interprets, its value a BOOLEAN TRUE in a non-DER form (01, not
+    // FF): carried as it is.
+    let private = [0x2B, 0x06, 0x01, 0x04, 0x01, 0x83, 0xB2, 0x23, 0x02];
+    attrs.push(Node::constructed(
+        0x30,
+        vec![
+            Node::primitive(0x06, &private),
+            Node::constructed(0x31, vec![Node::primitive(0x01, &[0x01])]),
+        ],
+    ));
+    attrs.reverse();
+    let as_signed = Node::constructed(0x31, attrs.clone()).encode();
+    let mut sorted = attrs.clone();
+    sorted.sort_by_key(Node::encode);
+    let der_order = Node::constructed(0x31, sorted.clone()).encode();
+    assert_ne!(
+        as_signed, der_order,
+        "the test needs attributes out of DER order"
+    );
+
+    resign(&mut tree, attrs.clone(), &as_signed);
+    assert_eq!(case.run_on(&tree.encode()).result, Ok(()));
+
+    // A signature over the DER-ordered re-encoding does not cover what the input carries.
+    resign(&mut tree, attrs, &der_order);
+    assert_eq!(case.run_on(&tree.encode()).result, Err(Error::BadSignature));
+    // ... and verifies once the input carries that order.
+    resign(&mut tree, sorted, &der_order);
+    assert_eq!(case.run_on(&tree.encode()).result, Ok(()));
+}
+
+/// `NULL`: a well-formed element that is none of the types a SET OF here holds.
+fn null() -> Node {
+    Node::primitive(0x05, &[])
+}
+
+#[test]
+fn bounds_are_counted_before_any_element_is_decoded() {
+    type Slot = fn(&mut SignedDataTree) -> &mut Node;
+    // Attribute values are ANY: a NULL is one, so at the bound that set verifies.
+    let sets: [(Slot, usize, Error); 7] = [
+        (
+            |t| t.digest_algorithms_mut(),
+            MAX_DIGEST_ALGORITHMS,
+            Error::CmsTooManyDigestAlgorithms,
+        ),
+        (
+            |t| t.certificates_mut(),
+            MAX_CERTIFICATES,
+            Error::CmsTooManyCertificates,
+        ),
+        (|t| t.crls_mut(), MAX_CRLS, Error::CmsTooManyCrls),
+        (
+            |t| t.signer_infos_mut(),
+            MAX_SIGNERS,
+            Error::CmsTooManySigners,
+        ),
+        (
+            |t| &mut t.signer_infos_mut().kids_mut()[0].kids_mut()[3],
+            MAX_ATTRIBUTES,
+            Error::CmsTooManyAttributes,
+        ),
+        (
+            |t| unsigned_attrs_mut(t, 0),
+            MAX_ATTRIBUTES,
+            Error::CmsTooManyAttributes,
+        ),
+        (
+            |t| {
+                let attrs = unsigned_attrs_mut(t, 0);
+                if attrs.kids().is_empty() {
+                    attrs.kids_mut().push(dummy_attribute(0));
+                }
+                &mut attrs.kids_mut()[0].kids_mut()[1]
+            },
+            MAX_ATTRIBUTES,
+            Error::CmsTooManyAttributes,
+        ),
+    ];
+    let (case, tree) = rsa_attached();
+    for (i, (slot, max, too_many)) in sets.into_iter().enumerate() {
+        // At the bound the elements are decoded, and a NULL is none of them.
+        let mut t = SignedDataTree::parse(&tree.encode());
+        *slot(&mut t).kids_mut() = vec![null(); max];
+        let at_bound = if i == 6 {
+            Ok(())
+        } else {
+            Err(Error::CmsMalformed)
+        };
+        assert_eq!(case.run_on(&t.encode()).result, at_bound, "set {i}");
+        // One more is the bound's own error, whatever the elements are.
+        slot(&mut t).kids_mut().push(null());
+        assert_eq!(case.run_on(&t.encode()).result, Err(too_many), "set {i}");
+    }
+}
+
+#[test]
+fn other_certificate_and_revocation_formats_follow_the_version_rule() {
+    let (case, tree) = rsa_attached();
+    assert_eq!(tree.signed_data().kids()[0].value, [1]);
+    // `[n] IMPLICIT SEQUENCE { OID, ANY }`: recognised by its tag, its contents not read.
+    let other = |tag: u8| {
+        Node::constructed(
+            tag,
+            vec![
+                Node::primitive(
+                    0x06,
+                    &[0x2B, 0x06, 0x01, 0x04, 0x01, 0x83, 0xB2, 0x23, 0x03],
+                ),
+                null(),
+            ],
+        )
+    };
+    type Slot = fn(&mut SignedDataTree) -> &mut Node;
+    let alternatives: [(&str, Slot, u8, u8); 5] = [
+        ("extendedCertificate [0]", |t| t.certificates_mut(), 0xA0, 1),
+        ("v1AttrCert [1]", |t| t.certificates_mut(), 0xA1, 3),
+        ("v2AttrCert [2]", |t| t.certificates_mut(), 0xA2, 4),
+        ("other certificate [3]", |t| t.certificates_mut(), 0xA3, 5),
+        ("other revocation [1]", |t| t.crls_mut(), 0xA1, 5),
+    ];
+    for (name, slot, tag, version) in alternatives {
+        let mut t = SignedDataTree::parse(&tree.encode());
+        slot(&mut t).kids_mut().push(other(tag));
+        for wrong in [1, 3, 4, 5].into_iter().filter(|v| *v != version) {
+            t.signed_data_mut().kids_mut()[0].value = vec![wrong];
+            assert_eq!(
+                case.run_on(&t.encode()).result,
+                Err(Error::CmsMalformed),
+                "{name} with version {wrong}"
+            );
+        }
+        t.signed_data_mut().kids_mut()[0].value = vec![version];
+        assert_eq!(case.run_on(&t.encode()).result, Ok(()), "{name}");
+        // The primitive form is not the IMPLICIT SEQUENCE.
+        let mut p = SignedDataTree::parse(&t.encode());
+        *slot(&mut p).kids_mut().last_mut().unwrap() = Node::primitive(tag & !0x20, &[]);
+        assert_eq!(
+            case.run_on(&p.encode()).result,
+            Err(Error::CmsMalformed),
+            "{name} primitive"
+        );
+    }
+}

@@ -7,9 +7,10 @@ use der::Decode;
 use der::asn1::ObjectIdentifier;
 use x509_cert::ext::pkix;
 
-use super::{is_non_minimal_integer, oids};
+use super::is_non_minimal_integer;
 use crate::Error;
 use crate::name::{DistinguishedName, GeneralName, GeneralSubtree, NameConstraints};
+use crate::oid::ext as oids;
 use crate::tlv::{self, Cursor, Tlv, range_of, tag};
 
 /// Most policies a certificate may assert or map ([`Error::TooManyPolicies`] beyond it):

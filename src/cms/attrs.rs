@@ -2,10 +2,12 @@
 
 use alloc::vec::Vec;
 
-use der::asn1::{ObjectIdentifier, OctetString};
-use x509_cert::attr::Attributes;
+use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
+use der::{Tag, Tagged};
 
-use super::oids;
+use super::asn1::Attribute;
+use super::{MAX_ATTRIBUTES, oids};
+use crate::tlv::tag;
 use crate::{Error, UnixTime};
 
 /// The attributes this crate interprets, from a SignerInfo's signedAttrs.
@@ -16,23 +18,26 @@ pub(crate) struct SignedAttributes {
     pub(crate) signing_time: Option<UnixTime>,
 }
 
-/// Checks the signed attributes as decoded by the `cms` crate: content-type and
+/// Checks the signed attributes (as read by [`super::parse`], values already bounded and
+/// well-formed): content-type and
 /// message-digest present exactly once with exactly one value each (5.3, 11.1, 11.2),
 /// signing-time at most once with one value (11.3), no countersignature (11.4).
-pub(crate) fn interpret(attrs: &Attributes) -> Result<SignedAttributes, Error> {
+pub(crate) fn interpret(attrs: &[Attribute<'_>]) -> Result<SignedAttributes, Error> {
     let mut content_type = None;
     let mut message_digest = None;
     let mut signing_time = None;
-    for attr in attrs.iter() {
-        let slot = match attr.oid {
+    for attr in attrs {
+        let slot = match attr.attr_type {
             oids::CONTENT_TYPE => Slot::ContentType,
             oids::MESSAGE_DIGEST => Slot::MessageDigest,
             oids::SIGNING_TIME => Slot::SigningTime,
             oids::COUNTERSIGNATURE => return Err(Error::CmsMalformedAttribute),
             _ => continue,
         };
-        let mut values = attr.values.iter();
-        let (Some(value), None) = (values.next(), values.next()) else {
+        let mut values = attr
+            .values
+            .bounded::<AnyRef<'_>>(MAX_ATTRIBUTES, Error::CmsTooManyAttributes)?;
+        let (Some(Ok(value)), None) = (values.next(), values.next()) else {
             return Err(Error::CmsMalformedAttribute);
         };
         let duplicate = match slot {
@@ -46,7 +51,7 @@ pub(crate) fn interpret(attrs: &Attributes) -> Result<SignedAttributes, Error> {
             Slot::MessageDigest => message_digest
                 .replace(
                     value
-                        .decode_as::<OctetString>()
+                        .decode_as::<&OctetStringRef>()
                         .map_err(|_| Error::CmsMalformedAttribute)?,
                 )
                 .is_some(),
@@ -59,7 +64,7 @@ pub(crate) fn interpret(attrs: &Attributes) -> Result<SignedAttributes, Error> {
     match (content_type, message_digest) {
         (Some(content_type), Some(message_digest)) => Ok(SignedAttributes {
             content_type,
-            message_digest: message_digest.into_bytes().into_vec(),
+            message_digest: message_digest.as_bytes().to_vec(),
             signing_time,
         }),
         _ => Err(Error::CmsMissingAttribute),
@@ -72,18 +77,15 @@ enum Slot {
     SigningTime,
 }
 
-/// `SigningTime ::= Time` (UTCTime or GeneralizedTime, in their DER forms).
-fn decode_signing_time(value: &der::Any) -> Result<UnixTime, Error> {
-    use der::{Decode, Encode};
-    let time = value
-        .to_der()
-        .ok()
-        .and_then(|der| x509_cert::time::Time::from_der(&der).ok())
-        .ok_or(Error::CmsMalformedAttribute)?;
-    let secs = time.to_unix_duration().as_secs();
-    i64::try_from(secs)
-        .map(UnixTime::from_unix_seconds)
-        .map_err(|_| Error::CmsMalformedAttribute)
+/// `SigningTime ::= Time` (UTCTime or GeneralizedTime, in their DER forms), read by the
+/// crate's one X.509 time decoder.
+fn decode_signing_time(value: AnyRef<'_>) -> Result<UnixTime, Error> {
+    let tag = match value.tag() {
+        Tag::UtcTime => tag::UTC_TIME,
+        Tag::GeneralizedTime => tag::GENERALIZED_TIME,
+        _ => return Err(Error::CmsMalformedAttribute),
+    };
+    UnixTime::from_x509_time(tag, value.value()).ok_or(Error::CmsMalformedAttribute)
 }
 
 /// The bytes the signature covers when signed attributes are present: the DER `SET OF
@@ -95,4 +97,38 @@ pub(crate) fn to_be_signed(signed_attrs_tlv: &[u8]) -> Vec<u8> {
         *first = 0x31;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(tag: Tag, text: &[u8]) -> Result<UnixTime, Error> {
+        decode_signing_time(AnyRef::new(tag, text).unwrap())
+    }
+
+    #[test]
+    fn signing_time_uses_the_x509_time_rules() {
+        let at = |s| Ok(UnixTime::parse_rfc3339(s).unwrap());
+        assert_eq!(
+            time(Tag::UtcTime, b"500101000000Z"),
+            at("1950-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            time(Tag::UtcTime, b"491231235959Z"),
+            at("2049-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            time(Tag::GeneralizedTime, b"20500101000000Z"),
+            at("2050-01-01")
+        );
+        for (tag, bad) in [
+            (Tag::GeneralizedTime, &b"20500101000000.5Z"[..]),
+            (Tag::GeneralizedTime, b"20500101000000+0900"),
+            (Tag::UtcTime, b"5001010000Z"),
+            (Tag::Utf8String, b"500101000000Z"),
+        ] {
+            assert_eq!(time(tag, bad), Err(Error::CmsMalformedAttribute));
+        }
+    }
 }

@@ -1,23 +1,21 @@
-//! The outer layers of a ContentInfo / SignedData (RFC 5652 3, 5.1, 5.2, 5.3), walked over
-//! the original bytes with every count bounded before anything is decoded into owned values.
-//!
-//! Each SignerInfo is then decoded by the `cms` crate (typed signer identifier, algorithms,
-//! attributes); the walk here keeps what the crate does not: the original bytes of the
-//! signed attributes (which are what the signature covers), the encapsulated content
-//! (borrowed, never copied), and the raw certificates and CRLs.
+//! A ContentInfo / SignedData (RFC 5652 3, 5.1, 5.2, 5.3) read once through the types of
+//! [`super::asn1`], every count bounded before anything is decoded into owned values.
 
 use alloc::vec::Vec;
 
 use der::Decode;
 use der::asn1::ObjectIdentifier;
 
-use super::tlv::{Cursor, Tlv, elements, tag};
+use super::asn1::{
+    Attribute, CertificateChoice, ContentInfo, RevocationInfoChoice, SetOf, SignedAttributes,
+    SignedData, SignerIdentifier, SignerInfo,
+};
 use super::{
     MAX_ATTRIBUTES, MAX_CERTIFICATES, MAX_CRLS, MAX_DIGEST_ALGORITHMS, MAX_INPUT_LEN, MAX_SIGNERS,
     oids,
 };
-use crate::Error;
 use crate::alg_id::AlgorithmIdentifier;
+use crate::{Error, Name};
 
 /// A SignedData, split into its parts.
 pub(crate) struct SignedDataParts<'a> {
@@ -31,15 +29,20 @@ pub(crate) struct SignedDataParts<'a> {
     pub(crate) signers: Vec<SignerInfoParts<'a>>,
 }
 
-/// One SignerInfo: the raw pieces, and the `cms` crate's typed decoding of the whole.
+/// One SignerInfo.
 pub(crate) struct SignerInfoParts<'a> {
     pub(crate) sid: RawSignerId<'a>,
     pub(crate) digest_algorithm: AlgorithmIdentifier<'a>,
-    /// The complete `[0] IMPLICIT` element as it appears in the input.
-    pub(crate) signed_attrs: Option<&'a [u8]>,
+    pub(crate) signed_attrs: Option<SignedAttrs<'a>>,
     pub(crate) signature_algorithm: AlgorithmIdentifier<'a>,
     pub(crate) signature: &'a [u8],
-    pub(crate) decoded: cms::signed_data::SignerInfo,
+}
+
+/// The signed attributes: the complete `[0] IMPLICIT` element as it appears in the input
+/// (what the signature covers), and each attribute.
+pub(crate) struct SignedAttrs<'a> {
+    pub(crate) der: &'a [u8],
+    pub(crate) attributes: Vec<Attribute<'a>>,
 }
 
 /// A SignerIdentifier as it appears in the input.
@@ -51,80 +54,66 @@ pub(crate) enum RawSignerId<'a> {
     KeyId(&'a [u8]),
 }
 
+/// Longest serial number accepted in a SignerIdentifier, in content octets: RFC 5280's 20
+/// octets, plus the sign octet some encoders add.
+const MAX_SERIAL_LEN: usize = 21;
+
 /// Splits a DER `ContentInfo` holding a `SignedData`.
 pub(crate) fn parse(input: &[u8]) -> Result<SignedDataParts<'_>, Error> {
     if input.len() > MAX_INPUT_LEN {
         return Err(Error::CmsInputTooLarge);
     }
-    let mut outer = Cursor::new(input)?;
-    let content_info = outer.expect(tag::SEQUENCE)?;
-    outer.finish()?;
-
-    let mut ci = Cursor::new(content_info.value)?;
-    if ci.oid()? != oids::SIGNED_DATA {
+    let content_info = ContentInfo::from_der(input).map_err(|_| Error::CmsMalformed)?;
+    if content_info.content_type != oids::SIGNED_DATA {
         return Err(Error::CmsNotSignedData);
     }
-    let explicit = ci.expect(tag::context(0))?;
-    ci.finish()?;
-    let mut inner = Cursor::new(explicit.value)?;
-    let signed_data = inner.expect(tag::SEQUENCE)?;
-    inner.finish()?;
-
-    let mut sd = Cursor::new(signed_data.value)?;
-    let version = sd.small_uint()?;
-    let digest_algorithms = sd.expect(tag::SET)?;
-    let encap = sd.expect(tag::SEQUENCE)?;
-    let certificates = sd.optional(tag::context(0))?;
-    let crls = sd.optional(tag::context(1))?;
-    let signer_infos = sd.expect(tag::SET)?;
-    sd.finish()?;
+    let sd: SignedData<'_> = content_info
+        .content
+        .decode_as()
+        .map_err(|_| Error::CmsMalformed)?;
 
     // digestAlgorithms: a hint for one-pass processing (5.1); bounded and well-formed, not used.
-    for alg in elements(
-        digest_algorithms.value,
+    for alg in sd.digest_algorithms.bounded::<AlgorithmIdentifier<'_>>(
         MAX_DIGEST_ALGORITHMS,
         Error::CmsTooManyDigestAlgorithms,
     )? {
-        AlgorithmIdentifier::decode_der(alg.full).map_err(|_| Error::CmsMalformed)?;
+        alg?;
     }
 
-    let (econtent_type, econtent) = parse_encap(encap)?;
+    let encap = sd.encap_content_info;
 
-    let mut cert_ders = Vec::new();
-    let mut other_certificates = false;
-    let mut attribute_cert_v1 = false;
-    let mut attribute_cert_v2 = false;
-    if let Some(set) = certificates {
-        for choice in elements(set.value, MAX_CERTIFICATES, Error::CmsTooManyCertificates)? {
-            match choice.tag {
-                tag::SEQUENCE => cert_ders.push(choice.full),
-                // extendedCertificate [0] (obsolete), v1AttrCert [1], v2AttrCert [2],
-                // other [3]: not certificates a signer can be identified by.
-                0xA0 => {}
-                0xA1 => attribute_cert_v1 = true,
-                0xA2 => attribute_cert_v2 = true,
-                0xA3 => other_certificates = true,
-                _ => return Err(Error::CmsMalformed),
-            }
+    let mut certificates = Vec::new();
+    let (mut other_certificates, mut attribute_cert_v1, mut attribute_cert_v2) =
+        (false, false, false);
+    for choice in elements(
+        sd.certificates,
+        MAX_CERTIFICATES,
+        Error::CmsTooManyCertificates,
+    )? {
+        match choice? {
+            CertificateChoice::Certificate(cert) => certificates.push(cert.der),
+            CertificateChoice::Extended => {}
+            CertificateChoice::V1AttrCert => attribute_cert_v1 = true,
+            CertificateChoice::V2AttrCert => attribute_cert_v2 = true,
+            CertificateChoice::Other => other_certificates = true,
         }
     }
 
-    let mut crl_ders = Vec::new();
+    let mut crls = Vec::new();
     let mut other_revocation = false;
-    if let Some(set) = crls {
-        for choice in elements(set.value, MAX_CRLS, Error::CmsTooManyCrls)? {
-            match choice.tag {
-                tag::SEQUENCE => crl_ders.push(choice.full),
-                0xA1 => other_revocation = true,
-                _ => return Err(Error::CmsMalformed),
-            }
+    for choice in elements(sd.crls, MAX_CRLS, Error::CmsTooManyCrls)? {
+        match choice? {
+            RevocationInfoChoice::Crl(crl) => crls.push(crl.der),
+            RevocationInfoChoice::Other => other_revocation = true,
         }
     }
 
-    let raw_signers = elements(signer_infos.value, MAX_SIGNERS, Error::CmsTooManySigners)?;
-    let mut signers = Vec::with_capacity(raw_signers.len());
-    for raw in raw_signers {
-        signers.push(parse_signer_info(raw)?);
+    let infos = sd
+        .signer_infos
+        .bounded::<SignerInfo<'_>>(MAX_SIGNERS, Error::CmsTooManySigners)?;
+    let mut signers = Vec::with_capacity(infos.len());
+    for info in infos {
+        signers.push(signer_info(info?)?);
     }
 
     // 5.1: the version follows from the contents.
@@ -135,112 +124,101 @@ pub(crate) fn parse(input: &[u8]) -> Result<SignedDataParts<'_>, Error> {
         5
     } else if attribute_cert_v2 {
         4
-    } else if attribute_cert_v1 || any_v3_signer || econtent_type != oids::DATA {
+    } else if attribute_cert_v1 || any_v3_signer || encap.econtent_type != oids::DATA {
         3
     } else {
         1
     };
-    if version != expected {
+    if sd.version != expected {
         return Err(Error::CmsMalformed);
     }
 
     Ok(SignedDataParts {
-        econtent_type,
-        econtent,
-        certificates: cert_ders,
-        crls: crl_ders,
+        econtent_type: encap.econtent_type,
+        econtent: encap.econtent.map(|octets| octets.as_bytes()),
+        certificates,
+        crls,
         signers,
     })
 }
 
-fn parse_encap(encap: Tlv<'_>) -> Result<(ObjectIdentifier, Option<&[u8]>), Error> {
-    let mut cursor = Cursor::new(encap.value)?;
-    let econtent_type = cursor.oid()?;
-    let econtent = match cursor.optional(tag::context(0))? {
-        None => None,
-        Some(explicit) => {
-            // eContent [0] EXPLICIT OCTET STRING; DER requires the primitive form.
-            let mut inner = Cursor::new(explicit.value)?;
-            let octets = inner.expect(tag::OCTET_STRING)?;
-            inner.finish()?;
-            Some(octets.value)
-        }
-    };
-    cursor.finish()?;
-    Ok((econtent_type, econtent))
+/// The elements of an optional SET OF (none when absent), bounded.
+fn elements<'a, T: Decode<'a>>(
+    set: Option<SetOf<'a>>,
+    max: usize,
+    too_many: Error,
+) -> Result<impl Iterator<Item = Result<T, Error>>, Error> {
+    set.map(|set| set.bounded(max, too_many))
+        .transpose()
+        .map(|elements| elements.into_iter().flatten())
 }
 
-fn parse_signer_info(raw: Tlv<'_>) -> Result<SignerInfoParts<'_>, Error> {
-    if raw.tag != tag::SEQUENCE {
-        return Err(Error::CmsMalformed);
-    }
-    let mut cursor = Cursor::new(raw.value)?;
-    let version = cursor.small_uint()?;
-    let sid_tlv = cursor.any()?;
-    let sid = match sid_tlv.tag {
-        tag::SEQUENCE => {
-            let mut ias = Cursor::new(sid_tlv.value)?;
-            let issuer = ias.expect(tag::SEQUENCE)?;
-            let serial = ias.expect(tag::INTEGER)?;
-            ias.finish()?;
-            RawSignerId::IssuerAndSerial {
-                issuer: issuer.full,
-                serial: serial.value,
-            }
-        }
-        tag::CONTEXT_0_PRIMITIVE => RawSignerId::KeyId(sid_tlv.value),
-        _ => return Err(Error::CmsMalformed),
-    };
+fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
     // 5.3: version 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
-    let expected_version = match sid {
-        RawSignerId::IssuerAndSerial { .. } => 1,
-        RawSignerId::KeyId(_) => 3,
-    };
-    if version != expected_version {
-        return Err(Error::CmsMalformed);
-    }
-    let digest_algorithm = algorithm_identifier(cursor.expect(tag::SEQUENCE)?)?;
-    let signed_attrs = cursor.optional(tag::context(0))?;
-    let signature_algorithm = algorithm_identifier(cursor.expect(tag::SEQUENCE)?)?;
-    let signature = cursor.expect(tag::OCTET_STRING)?.value;
-    let unsigned_attrs = cursor.optional(tag::context(1))?;
-    cursor.finish()?;
-
-    // Bound the attributes (and their values) before the `cms` crate allocates for them.
-    for attrs in [signed_attrs, unsigned_attrs].into_iter().flatten() {
-        for attr in elements(attrs.value, MAX_ATTRIBUTES, Error::CmsTooManyAttributes)? {
-            let mut fields = Cursor::new(attr.value)?;
-            if attr.tag != tag::SEQUENCE {
+    let (sid, expected_version) = match info.sid {
+        SignerIdentifier::IssuerAndSerialNumber(ias) => {
+            let serial = ias.serial_number.as_bytes();
+            if serial.len() > MAX_SERIAL_LEN {
                 return Err(Error::CmsMalformed);
             }
-            fields.oid()?;
-            let values = fields.expect(tag::SET)?;
-            fields.finish()?;
-            elements(values.value, MAX_ATTRIBUTES, Error::CmsTooManyAttributes)?;
+            let issuer = ias.issuer.der;
+            (RawSignerId::IssuerAndSerial { issuer, serial }, 1)
         }
+        SignerIdentifier::SubjectKeyIdentifier(key_id) => {
+            (RawSignerId::KeyId(key_id.as_bytes()), 3)
+        }
+    };
+    if info.version != expected_version {
+        return Err(Error::CmsMalformed);
     }
 
-    let decoded =
-        cms::signed_data::SignerInfo::from_der(raw.full).map_err(|_| Error::CmsMalformed)?;
-    // The typed decoding and the walk above must agree on the shape.
-    if decoded.signed_attrs.is_some() != signed_attrs.is_some()
-        || decoded.digest_alg.oid != digest_algorithm.oid()
-        || decoded.signature_algorithm.oid != signature_algorithm.oid()
-        || decoded.signature.as_bytes() != signature
-    {
-        return Err(Error::CmsMalformed);
+    let signed_attrs = info.signed_attrs.map(signed_attributes).transpose()?;
+    // Unsigned attributes are carried, never interpreted: bounded and well-formed.
+    for attr in elements::<Attribute<'_>>(
+        info.unsigned_attrs,
+        MAX_ATTRIBUTES,
+        Error::CmsTooManyAttributes,
+    )? {
+        count_values(&attr?)?;
+    }
+    if let RawSignerId::IssuerAndSerial { issuer, .. } = sid {
+        // A malformed issuer is a malformed SignerInfo, not an identifier that matches no
+        // certificate.
+        Name::from_der(issuer).map_err(|_| Error::CmsMalformed)?;
     }
 
     Ok(SignerInfoParts {
         sid,
-        digest_algorithm,
-        signed_attrs: signed_attrs.map(|t| t.full),
-        signature_algorithm,
-        signature,
-        decoded,
+        digest_algorithm: info.digest_algorithm,
+        signed_attrs,
+        signature_algorithm: info.signature_algorithm,
+        signature: info.signature.as_bytes(),
     })
 }
 
-fn algorithm_identifier(tlv: Tlv<'_>) -> Result<AlgorithmIdentifier<'_>, Error> {
-    AlgorithmIdentifier::decode_der(tlv.full).map_err(|_| Error::CmsMalformed)
+fn signed_attributes(attrs: SignedAttributes<'_>) -> Result<SignedAttrs<'_>, Error> {
+    let elements = attrs
+        .attributes()
+        .bounded::<Attribute<'_>>(MAX_ATTRIBUTES, Error::CmsTooManyAttributes)?;
+    let mut attributes = Vec::with_capacity(elements.len());
+    for attr in elements {
+        let attr = attr?;
+        count_values(&attr)?;
+        attributes.push(attr);
+    }
+    Ok(SignedAttrs {
+        der: attrs.der,
+        attributes,
+    })
+}
+
+/// Bounds an attribute's values and checks that each is one well-formed element.
+fn count_values(attr: &Attribute<'_>) -> Result<(), Error> {
+    for value in attr
+        .values
+        .bounded::<der::asn1::AnyRef<'_>>(MAX_ATTRIBUTES, Error::CmsTooManyAttributes)?
+    {
+        value?;
+    }
+    Ok(())
 }

@@ -178,7 +178,11 @@ fn verify_signer(
     report.family = algorithm::family_of_label(&signer.signature_algorithm);
     // The claimed signing time is reported even when the signer fails before its
     // attributes are checked (for example with a refused digest algorithm).
-    if let Some(Ok(attributes)) = signer.decoded.signed_attrs.as_ref().map(attrs::interpret) {
+    if let Some(Ok(attributes)) = signer
+        .signed_attrs
+        .as_ref()
+        .map(|signed| attrs::interpret(&signed.attributes))
+    {
         report.signing_time = attributes.signing_time;
     }
     report.result = check_signer(ctx, index, signer, algorithms, content, &mut report);
@@ -197,9 +201,9 @@ fn check_signer(
     report.family = Some(algs.family);
 
     // What the signature covers (5.4).
-    let signed_attrs = match (signer.signed_attrs, &signer.decoded.signed_attrs) {
-        (Some(raw), Some(decoded)) => Some((raw, attrs::interpret(decoded)?)),
-        _ => None,
+    let signed_attrs = match &signer.signed_attrs {
+        Some(signed) => Some((signed.der, attrs::interpret(&signed.attributes)?)),
+        None => None,
     };
     let attrs_der;
     let message: &[u8] = match &signed_attrs {

@@ -9,7 +9,7 @@ use super::basic_four::BasicFour;
 use super::pins::{JlisRootPin, JpkiPurpose, pinned_root};
 use super::profile::{self, Expectations, ProfileChecks, ProfileFinding, jlis_ca_purpose};
 use super::{POLICY_SIGNING, POLICY_SIGNING_TEST, POLICY_USER_AUTHENTICATION};
-use crate::cert::oids;
+use crate::oid::ext as oids;
 use crate::{Certificate, Error, NamedCurve, PublicKeyInfo};
 
 /// What a certificate is, in JPKI terms.

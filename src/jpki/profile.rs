@@ -9,12 +9,14 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use der::asn1::ObjectIdentifier as Oid;
+use der::asn1::{AnyRef, ObjectIdentifier as Oid};
+use der::{Encode, Tag};
 
 use super::basic_four::{BasicFour, BasicFourError};
 use super::pins::JpkiPurpose;
-use crate::cert::oids;
 use crate::name::{DistinguishedName, decode_string};
+use crate::oid::attr::{COMMON_NAME, COUNTRY, LOCALITY, ORGANIZATION, ORGANIZATIONAL_UNIT};
+use crate::oid::ext as oids;
 use crate::tlv::{Cursor, tag};
 use crate::{Certificate, Error, KeyUsage, NamedCurve, PublicKeyInfo};
 
@@ -22,12 +24,6 @@ use crate::{Certificate, Error, KeyUsage, NamedCurve, PublicKeyInfo};
 pub const JLIS_SIGNING_CA_NAME: &str = "C=JP, O=JPKI, OU=JPKI for digital signature, OU=Japan Agency for Local Authority Information Systems";
 /// The J-LIS user-authentication CA's name, as [`crate::Name`]'s `Display` prints it.
 pub const JLIS_USER_AUTHENTICATION_CA_NAME: &str = "C=JP, O=JPKI, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems";
-
-const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
-const LOCALITY: Oid = Oid::new_unwrap("2.5.4.7");
-const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
-const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
-const ORGANIZATIONAL_UNIT: Oid = Oid::new_unwrap("2.5.4.11");
 
 /// The name every root generation (and every link or cross certificate) of the J-LIS CA
 /// for `purpose` carries as subject, and every card certificate of that purpose as issuer:
@@ -41,31 +37,31 @@ pub fn jlis_ca_name(purpose: JpkiPurpose) -> DistinguishedName {
         JpkiPurpose::Signing => "JPKI for digital signature",
         JpkiPurpose::UserAuthentication => "JPKI for user authentication",
     };
-    let rdns: [(Oid, u8, &str); 4] = [
-        (COUNTRY, 0x13, "JP"),
-        (ORGANIZATION, 0x0c, "JPKI"),
-        (ORGANIZATIONAL_UNIT, 0x0c, ou),
+    let rdns: [(Oid, Tag, &str); 4] = [
+        (COUNTRY, Tag::PrintableString, "JP"),
+        (ORGANIZATION, Tag::Utf8String, "JPKI"),
+        (ORGANIZATIONAL_UNIT, Tag::Utf8String, ou),
         (
             ORGANIZATIONAL_UNIT,
-            0x0c,
+            Tag::Utf8String,
             "Japan Agency for Local Authority Information Systems",
         ),
     ];
     let mut body = Vec::new();
     for (oid, string_tag, value) in rdns {
-        let mut ava = tlv(tag::OID, oid.as_bytes());
+        let mut ava = tlv(Tag::ObjectIdentifier, oid.as_bytes());
         ava.extend(tlv(string_tag, value.as_bytes()));
-        body.extend(tlv(tag::SET, &tlv(tag::SEQUENCE, &ava)));
+        body.extend(tlv(Tag::Set, &tlv(Tag::Sequence, &ava)));
     }
-    DistinguishedName::from_der(&tlv(tag::SEQUENCE, &body))
+    DistinguishedName::from_der(&tlv(Tag::Sequence, &body))
         .expect("the J-LIS CA name is a well-formed constant")
 }
 
-fn tlv(t: u8, value: &[u8]) -> Vec<u8> {
-    let mut out = alloc::vec![t];
-    crate::alg_id::push_der_length(&mut out, value.len());
-    out.extend_from_slice(value);
-    out
+fn tlv(tag: Tag, value: &[u8]) -> Vec<u8> {
+    // Only this module's constant names pass through here; they always encode.
+    AnyRef::new(tag, value)
+        .and_then(|any| any.to_der())
+        .unwrap_or_default()
 }
 
 /// The J-LIS CA purpose whose name `name` is, if any.

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use der::asn1::ObjectIdentifier as Oid;
 
 use crate::cert::PolicyMapping;
-use crate::cert::oids::ANY_POLICY;
+use crate::oid::ext::ANY_POLICY;
 
 /// The valid_policy_tree, one level per certificate processed plus the root.
 #[derive(Debug)]

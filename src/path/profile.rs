@@ -1,15 +1,15 @@
 //! The RFC 5280 certificate profile (sections 4.1, 4.2): rules for issuers that a relying
 //! party may enforce. Off by default, as RFC 5280 section 6 does not require them and
-//! deployed PKIs break some (PKITS among them); [`Profile::Strict`] turns them on, as
+//! deployed PKIs break some; [`Profile::Strict`] turns them on, as
 //! OpenSSL's `X509_V_FLAG_X509_STRICT` does.
 
 use crate::Error;
-use crate::cert::oids::{
+use crate::cert::{Certificate, KeyUsage};
+use crate::error::ProfileRule;
+use crate::oid::ext::{
     AUTHORITY_INFO_ACCESS, AUTHORITY_KEY_ID, BASIC_CONSTRAINTS, NAME_CONSTRAINTS, SUBJECT_ALT_NAME,
     SUBJECT_KEY_ID,
 };
-use crate::cert::{Certificate, KeyUsage};
-use crate::error::ProfileRule;
 
 /// Which certificate profile path validation holds certificates to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

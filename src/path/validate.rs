@@ -10,9 +10,9 @@ use der::asn1::ObjectIdentifier;
 use super::TrustAnchor;
 use super::policy_tree::PolicyTree;
 use super::profile::{self, Profile};
-use crate::cert::oids::{ANY_EXTENDED_KEY_USAGE, ANY_POLICY};
 use crate::cert::{Certificate, KeyUsage};
 use crate::name::NameConstraintChecker;
+use crate::oid::ext::{ANY_EXTENDED_KEY_USAGE, ANY_POLICY};
 use crate::{Error, UnixTime};
 
 /// The policy-related inputs of RFC 5280 6.1.1.
