@@ -217,7 +217,7 @@ errors! {
             bytes: u32,
         } => {
             kind: "rsa-exponent-too-large",
-            rank: 215,
+            rank: 210,
             message: "RSA public exponent of {bytes} bytes is longer than the supported 8 bytes",
         },
         /// The RSA modulus is shorter than the algorithm object's minimum; legacy algorithm
@@ -936,6 +936,8 @@ mod tests {
             "cms-digest-algorithm-mismatch",
         ],
         &["rsa-key-too-small", "rsa-key-too-large"],
+        // Both say the exponent is unusable: neither is more specific.
+        &["invalid-rsa-exponent", "rsa-exponent-too-large"],
         &["cms-missing-attribute", "cms-duplicate-attribute"],
         // Parsing.
         &[
@@ -981,8 +983,10 @@ mod tests {
         &[Error::SignatureAlgorithmMismatch],
         &[Error::InvalidRsaPssParameters],
         &[Error::MalformedPublicKey],
-        &[Error::InvalidRsaExponent],
-        &[Error::RsaExponentTooLarge { bytes: 9 }],
+        &[
+            Error::InvalidRsaExponent,
+            Error::RsaExponentTooLarge { bytes: 9 },
+        ],
         &[
             Error::RsaKeyTooSmall {
                 bits: 1024,
@@ -1085,8 +1089,10 @@ mod tests {
         &[Error::InvalidRsaPssParameters],
         &[Error::CmsSignerCertificateMissing],
         &[Error::MalformedPublicKey],
-        &[Error::InvalidRsaExponent],
-        &[Error::RsaExponentTooLarge { bytes: 9 }],
+        &[
+            Error::InvalidRsaExponent,
+            Error::RsaExponentTooLarge { bytes: 9 },
+        ],
         &[
             Error::RsaKeyTooSmall {
                 bits: 1024,

@@ -217,7 +217,8 @@ fn load_world(root: &Path) -> Result<World, InputError> {
     for entry in world["crls"].as_array().unwrap_or(&empty) {
         let id = str_of(entry, "id", "crl")?;
         let der = read(&mw.join(str_of(entry, "der", id)?), InputKind::Crl)?;
-        let crl = Crl::from_der_owned(der).map_err(|e| InputError(format!("{id}: not a CRL: {e}")))?;
+        let crl =
+            Crl::from_der_owned(der).map_err(|e| InputError(format!("{id}: not a CRL: {e}")))?;
         crls.push((id.to_owned(), crl));
     }
 

@@ -25,7 +25,8 @@ const fn pem_len(der: usize) -> usize {
 
 /// A certificate file (leaf, anchors, intermediates, `inspect`, a key's certificate): room
 /// for as many largest-possible certificates, in PEM, as a CMS document may carry.
-pub const CERTIFICATE_FILE_LIMIT: u64 = (cms::MAX_CERTIFICATES * pem_len(MAX_CERTIFICATE_LEN)) as u64;
+pub const CERTIFICATE_FILE_LIMIT: u64 =
+    (cms::MAX_CERTIFICATES * pem_len(MAX_CERTIFICATE_LEN)) as u64;
 /// A CRL file: the largest CRL the library parses, in PEM.
 pub const CRL_FILE_LIMIT: u64 = pem_len(MAX_CRL_LEN) as u64;
 /// A CMS document: the library's `cms::MAX_INPUT_LEN`, in PEM.

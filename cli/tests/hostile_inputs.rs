@@ -70,8 +70,7 @@ fn inspect_bounds_the_issuer_search_over_a_thousand_same_name_certificates() {
     for serial in 1..=1000 {
         let der = unverifiable_certificate(serial, "Same", "Same", &spki);
         pem.push_str(
-            &pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der)
-                .unwrap(),
+            &pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der).unwrap(),
         );
     }
     let file = scratch_file("same-name.pem", pem.as_bytes());
@@ -191,12 +190,30 @@ fn a_directory_is_an_input_error_in_every_subcommand() {
     let at = "2026-06-02T00:00:00Z";
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
-            vec!["cms", "--anchor", &anchor, "--at", at, "--content", &dir, &detached],
+            vec![
+                "cms",
+                "--anchor",
+                &anchor,
+                "--at",
+                at,
+                "--content",
+                &dir,
+                &detached,
+            ],
             "a CMS content file",
         ),
-        (vec!["cms", "--anchor", &anchor, "--at", at, &dir], "a CMS document"),
-        (vec!["chain", "--anchor", &anchor, &dir], "a certificate file"),
-        (vec!["chain", "--anchor", &dir, &anchor], "a certificate file"),
+        (
+            vec!["cms", "--anchor", &anchor, "--at", at, &dir],
+            "a CMS document",
+        ),
+        (
+            vec!["chain", "--anchor", &anchor, &dir],
+            "a certificate file",
+        ),
+        (
+            vec!["chain", "--anchor", &dir, &anchor],
+            "a certificate file",
+        ),
         (
             vec!["chain", "--anchor", &anchor, "--crl", &dir, &anchor],
             "a CRL file",
@@ -204,22 +221,44 @@ fn a_directory_is_an_input_error_in_every_subcommand() {
         (vec!["inspect", &dir], "a certificate file"),
         (
             vec![
-                "sig", "--key", &dir, "--alg", "ecdsa-p256-sha256", "--message", &message,
-                "--signature", &signature,
+                "sig",
+                "--key",
+                &dir,
+                "--alg",
+                "ecdsa-p256-sha256",
+                "--message",
+                &message,
+                "--signature",
+                &signature,
             ],
             "a public key file",
         ),
         (
             vec![
-                "sig", "--key", &key, "--alg", "ecdsa-p256-sha256", "--message", &dir,
-                "--signature", &signature,
+                "sig",
+                "--key",
+                &key,
+                "--alg",
+                "ecdsa-p256-sha256",
+                "--message",
+                &dir,
+                "--signature",
+                &signature,
             ],
             "a message file",
         ),
         (
             vec![
-                "policy", "check", "--table", &dir, "--alg", "ecdsa-p256-sha256", "--use",
-                "verify", "--at", "2026-01-01",
+                "policy",
+                "check",
+                "--table",
+                &dir,
+                "--alg",
+                "ecdsa-p256-sha256",
+                "--use",
+                "verify",
+                "--at",
+                "2026-01-01",
             ],
             "a policy table",
         ),
@@ -238,7 +277,11 @@ fn a_directory_is_an_input_error_in_every_subcommand() {
             format!("{dir} is a directory, not {kind}")
         };
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains(&expected), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
     }
 }
 
@@ -272,7 +315,10 @@ fn an_rsa_exponent_longer_than_8_bytes_has_its_own_error() {
     // Odd and > 1, so the old message ("must be odd and > 1") was wrong about it.
     let mut modulus = vec![0xc5u8; 256];
     modulus[255] = 0xc7;
-    let key = scratch_file("rsa-e9.spki.der", &rsa_spki(&modulus, &[1, 0, 0, 0, 0, 0, 0, 0, 1]));
+    let key = scratch_file(
+        "rsa-e9.spki.der",
+        &rsa_spki(&modulus, &[1, 0, 0, 0, 0, 0, 0, 0, 1]),
+    );
     let signature = scratch_file("rsa-e9.sig", &[0x42; 256]);
     let out = run_quick(&[
         "sig",
@@ -321,12 +367,28 @@ fn every_time_argument_refuses_year_zero_alike() {
         vec!["cms", "--anchor", &anchor, "--at", year_zero, &signed],
         vec!["inspect", "--at", year_zero, &leaf],
         vec![
-            "policy", "check", "--table", "cryptrec-ls0003", "--alg", "ecdsa-p256-sha256",
-            "--use", "verify", "--at", year_zero,
+            "policy",
+            "check",
+            "--table",
+            "cryptrec-ls0003",
+            "--alg",
+            "ecdsa-p256-sha256",
+            "--use",
+            "verify",
+            "--at",
+            year_zero,
         ],
         vec![
-            "policy", "check", "--table", "cryptrec-ls0003", "--alg", "ecdsa-p256-sha256",
-            "--use", "verify", "--at", "0000-01-01",
+            "policy",
+            "check",
+            "--table",
+            "cryptrec-ls0003",
+            "--alg",
+            "ecdsa-p256-sha256",
+            "--use",
+            "verify",
+            "--at",
+            "0000-01-01",
         ],
     ];
     for args in cases {

@@ -60,10 +60,7 @@ pub fn name(cn: &str) -> Vec<u8> {
 /// `spki`, whose signature is well formed but made by no key.
 pub fn unverifiable_certificate(serial: u64, subject: &str, issuer: &str, spki: &[u8]) -> Vec<u8> {
     let alg = seq(&[&oid("1.2.840.10045.4.3.2")]);
-    let validity = seq(&[
-        &tlv(0x17, b"250101000000Z"),
-        &tlv(0x17, b"350101000000Z"),
-    ]);
+    let validity = seq(&[&tlv(0x17, b"250101000000Z"), &tlv(0x17, b"350101000000Z")]);
     let tbs = seq(&[
         &tlv(0xa0, &uint(&[2])),
         &uint(&serial.to_be_bytes()),
