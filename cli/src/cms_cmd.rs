@@ -2,8 +2,9 @@
 //!
 //! Exit status: 0 when the signer requirement is met, 1 when it is not (any verification
 //! failure), 2 for usage errors and unreadable or undecodable input files (anchors,
-//! intermediates, CRLs, tables, an unreadable SIGNED file). A SIGNED file that is read but
-//! is not a valid SignedData is a verification failure (exit 1), reported like any other.
+//! intermediates, CRLs, tables, an unreadable SIGNED file, content that is missing, a
+//! directory or over its limit). A SIGNED file that is read but is not a valid SignedData is
+//! a verification failure (exit 1), reported like any other.
 
 use std::path::PathBuf;
 
