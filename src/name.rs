@@ -53,6 +53,12 @@ impl<'a> Name<'a> {
         self.der.get(1) == Some(&0)
     }
 
+    /// The normalized form: `a.key() == b.key()` exactly when `a.matches(&b)` (for names
+    /// that decode; `None` otherwise, as `matches` is then false).
+    pub fn key(&self) -> Option<NameKey> {
+        NameKey::from_der(self.der).ok()
+    }
+
     /// RFC 5280 7.1 equality (normalizes both names on each call; the validator keeps
     /// normalized forms instead).
     pub fn matches(&self, other: &Name<'_>) -> bool {
@@ -116,23 +122,25 @@ impl fmt::Debug for DistinguishedName {
     }
 }
 
-/// The normalized form of a name: equality of keys is RFC 5280 name equality.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub(crate) struct NameKey {
+/// The normalized form of a name: equality of keys is RFC 5280 name equality. Hashable, so
+/// that a caller holding many names can index them (see [`Name::key`]) instead of comparing
+/// every pair with [`Name::matches`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct NameKey {
     rdns: Vec<Rdn>,
 }
 
 /// One RDN: its attribute-value assertions, sorted so that set equality is `==`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Rdn(Vec<Ava>);
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Ava {
     attr: ObjectIdentifier,
     value: Value,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Value {
     /// A directory string after case folding and whitespace compression.
     Text(String),

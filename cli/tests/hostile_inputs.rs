@@ -93,6 +93,36 @@ fn inspect_bounds_the_issuer_search_over_a_thousand_same_name_certificates() {
 }
 
 #[test]
+fn inspect_does_not_compare_every_pair_of_names() {
+    // 5,000 certificates with distinct names, none issued by another: no signature to
+    // check, but pairwise name comparison alone took minutes before the index by name.
+    let spki = std::fs::read(repo("vectors/keys/p256.spki.der")).unwrap();
+    let mut pem = String::new();
+    for serial in 1..=5000 {
+        let der = unverifiable_certificate(
+            serial,
+            &format!("Subject {serial}"),
+            &format!("Issuer {serial}"),
+            &spki,
+        );
+        pem.push_str(
+            &pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der)
+                .unwrap(),
+        );
+    }
+    let file = scratch_file("distinct-names.pem", pem.as_bytes());
+    let out = run_quick(&["inspect", "--json", "--at", "2026-01-01T00:00:00Z", &file]);
+    assert_eq!(code(&out), 0, "stderr: {}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["signature_checks"]["used"], 0);
+    assert_eq!(report["signature_checks"]["exhausted"], false);
+    assert_eq!(
+        report["files"][0]["certificates"].as_array().unwrap().len(),
+        5000
+    );
+}
+
+#[test]
 fn a_sparse_oversized_crl_is_refused_before_it_is_read() {
     let crl = sparse_file("huge.crl", 1 << 30);
     let out = run_quick(&[
