@@ -310,6 +310,17 @@ mod tests {
                 .unwrap()
                 .matches(&Name::from_der(&b).unwrap())
         );
+        // The public key agrees with `matches`, and equal keys hash alike (callers index
+        // names by it).
+        let (na, nb) = (Name::from_der(&a).unwrap(), Name::from_der(&b).unwrap());
+        assert_eq!(na.key(), nb.key());
+        assert_ne!(na.key(), Name::from_der(&c).unwrap().key());
+        let hash = |k: &NameKey| {
+            use core::hash::{BuildHasher, BuildHasherDefault};
+            #[allow(deprecated)]
+            BuildHasherDefault::<core::hash::SipHasher>::default().hash_one(k)
+        };
+        assert_eq!(hash(&na.key().unwrap()), hash(&nb.key().unwrap()));
     }
 
     #[test]

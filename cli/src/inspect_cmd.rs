@@ -305,11 +305,7 @@ fn parse(label: &str, der: &[u8]) -> Result<Certificate, String> {
 
 /// Finds the key that made `cert`'s signature: its own, an input certificate's, or one
 /// inferred from the signature.
-fn signature_info(
-    cert: &Certificate,
-    pool: &Pool<'_>,
-    checks: &mut Checks,
-) -> SignatureInfo {
+fn signature_info(cert: &Certificate, pool: &Pool<'_>, checks: &mut Checks) -> SignatureInfo {
     let alg = cert.signature_algorithm();
     let oid = alg.oid().to_string();
     let oid_name = signature_oid_name(&oid);

@@ -106,8 +106,7 @@ fn inspect_does_not_compare_every_pair_of_names() {
             &spki,
         );
         pem.push_str(
-            &pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der)
-                .unwrap(),
+            &pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der).unwrap(),
         );
     }
     let file = scratch_file("distinct-names.pem", pem.as_bytes());
