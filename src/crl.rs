@@ -113,6 +113,18 @@ impl Crl {
         Ok(crl)
     }
 
+    /// As [`Crl::from_der`], taking ownership of the DER instead of copying it: a CRL can
+    /// be hundreds of megabytes, and a caller that has just read it need not hold it twice.
+    pub fn from_der_owned(der: Vec<u8>) -> Result<Self, Error> {
+        if der.len() > MAX_CRL_LEN {
+            return Err(Error::CrlTooLarge);
+        }
+        let der = der.into_boxed_slice();
+        let mut crl = parse(&der).map_err(|e| e.into_error(Error::MalformedCrl))?;
+        crl.der = der;
+        Ok(crl)
+    }
+
     /// The CRL's DER, as given.
     pub fn der(&self) -> &[u8] {
         &self.der

@@ -204,11 +204,21 @@ errors! {
             rank: 200,
             message: "malformed public key",
         },
-        /// The RSA public exponent is even or not greater than 1 (or beyond the supported range).
+        /// The RSA public exponent is even or not greater than 1.
         InvalidRsaExponent => {
             kind: "invalid-rsa-exponent",
             rank: 210,
             message: "RSA public exponent must be odd and > 1",
+        },
+        /// The RSA public exponent is longer than 8 bytes: beyond any real key and the
+        /// backends' range (refused before any arithmetic).
+        RsaExponentTooLarge {
+            /// Exponent length found, in bytes (leading zeros not counted).
+            bytes: u32,
+        } => {
+            kind: "rsa-exponent-too-large",
+            rank: 210,
+            message: "RSA public exponent of {bytes} bytes is longer than the supported 8 bytes",
         },
         /// The RSA modulus is shorter than the algorithm object's minimum; legacy algorithm
         /// objects must be chosen explicitly to accept it.
@@ -926,6 +936,8 @@ mod tests {
             "cms-digest-algorithm-mismatch",
         ],
         &["rsa-key-too-small", "rsa-key-too-large"],
+        // Both say the exponent is unusable: neither is more specific.
+        &["invalid-rsa-exponent", "rsa-exponent-too-large"],
         &["cms-missing-attribute", "cms-duplicate-attribute"],
         // Parsing.
         &[
@@ -971,7 +983,10 @@ mod tests {
         &[Error::SignatureAlgorithmMismatch],
         &[Error::InvalidRsaPssParameters],
         &[Error::MalformedPublicKey],
-        &[Error::InvalidRsaExponent],
+        &[
+            Error::InvalidRsaExponent,
+            Error::RsaExponentTooLarge { bytes: 9 },
+        ],
         &[
             Error::RsaKeyTooSmall {
                 bits: 1024,
@@ -1074,7 +1089,10 @@ mod tests {
         &[Error::InvalidRsaPssParameters],
         &[Error::CmsSignerCertificateMissing],
         &[Error::MalformedPublicKey],
-        &[Error::InvalidRsaExponent],
+        &[
+            Error::InvalidRsaExponent,
+            Error::RsaExponentTooLarge { bytes: 9 },
+        ],
         &[
             Error::RsaKeyTooSmall {
                 bits: 1024,
@@ -1258,6 +1276,10 @@ mod tests {
             (
                 Error::InvalidRsaExponent,
                 "RSA public exponent must be odd and > 1",
+            ),
+            (
+                Error::RsaExponentTooLarge { bytes: 9 },
+                "RSA public exponent of 9 bytes is longer than the supported 8 bytes",
             ),
         ];
         for (error, message) in cases {

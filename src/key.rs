@@ -263,10 +263,16 @@ fn decode_rsa(
     if modulus.last().is_none_or(|b| b & 1 == 0) {
         return Err(Error::MalformedPublicKey);
     }
-    // e must be odd and > 1; e longer than 8 bytes is outside any real key and the backend's range.
+    // e longer than 8 bytes is outside any real key and the backends' range: its own error,
+    // so that the message does not blame parity. Otherwise e must be odd and > 1.
+    if exponent.len() > 8 {
+        return Err(Error::RsaExponentTooLarge {
+            bytes: u32::try_from(exponent.len()).unwrap_or(u32::MAX),
+        });
+    }
     let e_is_odd = exponent.last().is_some_and(|b| b & 1 == 1);
     let e_is_one = exponent == [1];
-    if !e_is_odd || e_is_one || exponent.len() > 8 {
+    if !e_is_odd || e_is_one {
         return Err(Error::InvalidRsaExponent);
     }
     Ok(DecodedKey::Rsa(key))

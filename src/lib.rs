@@ -51,7 +51,7 @@ pub use hash::HashAlgorithm;
 pub use judgement::{JudgedSignature, PolicyReport, SignatureJudge, Verdict};
 pub use key::{AlgorithmFamily, MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
 pub use name::{
-    DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name,
+    DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name, NameKey,
 };
 pub use path::{
     ANY_POLICY, Budget, MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES, PathEntry, PathValidator,

@@ -54,6 +54,12 @@ impl<'a> Name<'a> {
         self.der.get(1) == Some(&0)
     }
 
+    /// The normalized form: `a.key() == b.key()` exactly when `a.matches(&b)` (for names
+    /// that decode; `None` otherwise, as `matches` is then false).
+    pub fn key(&self) -> Option<NameKey> {
+        NameKey::from_der(self.der).ok()
+    }
+
     /// RFC 5280 7.1 equality (normalizes both names on each call; the validator keeps
     /// normalized forms instead).
     pub fn matches(&self, other: &Name<'_>) -> bool {
@@ -117,23 +123,25 @@ impl fmt::Debug for DistinguishedName {
     }
 }
 
-/// The normalized form of a name: equality of keys is RFC 5280 name equality.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub(crate) struct NameKey {
+/// The normalized form of a name: equality of keys is RFC 5280 name equality. Hashable, so
+/// that a caller holding many names can index them (see [`Name::key`]) instead of comparing
+/// every pair with [`Name::matches`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct NameKey {
     rdns: Vec<Rdn>,
 }
 
 /// One RDN: its attribute-value assertions, sorted so that set equality is `==`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Rdn(Vec<Ava>);
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Ava {
     attr: ObjectIdentifier,
     value: Value,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Value {
     /// A directory string after case folding and whitespace compression.
     Text(String),
@@ -299,6 +307,17 @@ mod tests {
                 .unwrap()
                 .matches(&Name::from_der(&b).unwrap())
         );
+        // The public key agrees with `matches`, and equal keys hash alike (callers index
+        // names by it).
+        let (na, nb) = (Name::from_der(&a).unwrap(), Name::from_der(&b).unwrap());
+        assert_eq!(na.key(), nb.key());
+        assert_ne!(na.key(), Name::from_der(&c).unwrap().key());
+        let hash = |k: &NameKey| {
+            use core::hash::{BuildHasher, BuildHasherDefault};
+            #[allow(deprecated)]
+            BuildHasherDefault::<core::hash::SipHasher>::default().hash_one(k)
+        };
+        assert_eq!(hash(&na.key().unwrap()), hash(&nb.key().unwrap()));
     }
 
     #[test]

@@ -231,6 +231,9 @@ fn crl_length() {
     assert_eq!(Crl::from_der(&at).err(), Some(Error::MalformedCrl));
     let over = vec![0u8; MAX_CRL_LEN + 1];
     assert_eq!(Crl::from_der(&over).err(), Some(Error::CrlTooLarge));
+    // The owning constructor applies the same bound.
+    assert_eq!(Crl::from_der_owned(at).err(), Some(Error::MalformedCrl));
+    assert_eq!(Crl::from_der_owned(over).err(), Some(Error::CrlTooLarge));
 }
 
 #[test]

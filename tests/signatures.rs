@@ -186,6 +186,11 @@ fn even_or_unit_exponents_are_refused() {
     for (replacement, expected) in [
         (&[0x01, 0x00, 0x00][..], Error::InvalidRsaExponent),
         (&[0x01][..], Error::InvalidRsaExponent),
+        // Nine bytes, odd: refused for its length, not its parity.
+        (
+            &[0x01, 0, 0, 0, 0, 0, 0, 0, 0x01][..],
+            Error::RsaExponentTooLarge { bytes: 9 },
+        ),
     ] {
         let patched = replace_exponent(&spki, replacement);
         assert_eq!(

@@ -13,7 +13,7 @@ use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
 use jpki_verify::{Certificate, CrlSet, PathValidator, Profile, UnixTime, ValidatedPath};
 use serde_json::{Value, json};
 
-use crate::input::{der_objects, read_file};
+use crate::input::{InputKind, der_objects, read_input};
 use crate::pki_args::{PathInputs, load_table, parse_time};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
@@ -21,7 +21,8 @@ use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 pub struct ChainArgs {
     #[command(flatten)]
     inputs: PathInputs,
-    /// Validation time, RFC 3339 (e.g. 2026-06-02T00:00:00Z); default: now.
+    /// Validation time, RFC 3339 (e.g. 2026-06-02T00:00:00Z) or a date (midnight UTC), years
+    /// 0001 to 9999; default: now.
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<UnixTime>,
     /// user-initial-policy-set member (repeatable); default: anyPolicy.
@@ -59,8 +60,23 @@ pub struct ChainArgs {
     leaf: PathBuf,
 }
 
+/// A dotted-decimal OID. The shape is checked here because the OID parser's own messages
+/// ("OID value is empty" for `1`) do not say what was expected.
 fn parse_oid(text: &str) -> Result<ObjectIdentifier, String> {
-    ObjectIdentifier::new(text).map_err(|e| format!("not an OID: {e}"))
+    let not_an_oid = |why: &str| {
+        format!("not an OID: `{text}` ({why}; expected dotted decimal, e.g. 2.5.29.32.0)")
+    };
+    let arcs: Vec<&str> = text.split('.').collect();
+    if arcs.len() < 2 {
+        return Err(not_an_oid("an OID has at least two arcs"));
+    }
+    if arcs
+        .iter()
+        .any(|arc| arc.is_empty() || !arc.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(not_an_oid("every arc is a decimal number"));
+    }
+    ObjectIdentifier::new(text).map_err(|e| not_an_oid(&e.to_string()))
 }
 
 /// id-kp purposes by their RFC 5280 names, or any OID.
@@ -80,8 +96,8 @@ fn parse_eku(text: &str) -> Result<ObjectIdentifier, String> {
 pub fn run(args: &ChainArgs) -> Outcome {
     let loaded = (|| -> Result<_, InputError> {
         let inputs = args.inputs.load()?;
-        let bytes = read_file(&args.leaf)?;
-        let mut objects = der_objects(&args.leaf, &bytes)?;
+        let bytes = read_input(&args.leaf, InputKind::Certificate)?;
+        let mut objects = der_objects(&args.leaf, bytes)?;
         if objects.len() != 1 {
             return Err(InputError(format!(
                 "{}: expected one certificate, found {} PEM blocks",

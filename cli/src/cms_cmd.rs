@@ -2,8 +2,9 @@
 //!
 //! Exit status: 0 when the signer requirement is met, 1 when it is not (any verification
 //! failure), 2 for usage errors and unreadable or undecodable input files (anchors,
-//! intermediates, CRLs, tables, an unreadable SIGNED file). A SIGNED file that is read but
-//! is not a valid SignedData is a verification failure (exit 1), reported like any other.
+//! intermediates, CRLs, tables, an unreadable SIGNED file, content that is missing, a
+//! directory or over its limit). A SIGNED file that is read but is not a valid SignedData is
+//! a verification failure (exit 1), reported like any other.
 
 use std::path::PathBuf;
 
@@ -18,7 +19,7 @@ use jpki_verify::{
 };
 use serde_json::{Value, json};
 
-use crate::input::{der_objects, read_file};
+use crate::input::{InputKind, LimitedReader, der_objects, open_stream, read_input, too_large};
 use crate::pki_args::{LoadedPathInputs, LoadedTable, PathInputs, load_table, parse_time};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
@@ -97,7 +98,7 @@ struct Inputs {
     intermediates: Vec<Certificate>,
     crls: Vec<Crl>,
     signed: Vec<u8>,
-    content: Option<std::fs::File>,
+    content: Option<LimitedReader>,
     table: Option<LoadedTable>,
 }
 
@@ -107,8 +108,8 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         intermediates,
         crls,
     } = args.inputs.load()?;
-    let bytes = read_file(&args.signed)?;
-    let mut objects = der_objects(&args.signed, &bytes)?;
+    let bytes = read_input(&args.signed, InputKind::CmsDocument)?;
+    let mut objects = der_objects(&args.signed, bytes)?;
     if objects.len() != 1 {
         return Err(InputError(format!(
             "{}: expected one SignedData, found {} PEM blocks",
@@ -117,10 +118,7 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         )));
     }
     let content = match &args.content {
-        Some(path) => Some(
-            std::fs::File::open(path)
-                .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))?,
-        ),
+        Some(path) => Some(open_stream(path, InputKind::CmsContent)?),
         None => None,
     };
     let table = args.sunset.as_deref().map(load_table).transpose()?;
@@ -167,12 +165,19 @@ pub fn run(args: &CmsArgs) -> Outcome {
     if let Some(table) = &inputs.table {
         verifier = verifier.sunset(table.get()).allow_sha1(true);
     }
+    let content_exceeded = inputs.content.as_ref().map(LimitedReader::exceeded);
     let mut reader = inputs.content.take().map(std::io::BufReader::new);
     let content = match reader.as_mut() {
         Some(reader) => Content::Reader(reader),
         None => Content::Attached,
     };
     let report = verifier.verify(&inputs.signed, content);
+    // Content past its cap is an input error (exit 2), not the library's "unreadable".
+    if content_exceeded.is_some_and(|flag| flag.load(std::sync::atomic::Ordering::Relaxed))
+        && let Some(path) = &args.content
+    {
+        return input_failure(&too_large(path, InputKind::CmsContent), args.json);
+    }
 
     if args.json {
         print_json(&report_json(&report, args));

@@ -39,6 +39,7 @@ use jpki_verify::{
 };
 use serde_json::{Value, json};
 
+use crate::input::{InputKind, read_input};
 use crate::pki_args::{LoadedTable, load_table};
 use crate::report::{InputError, Outcome, input_failure, print_json};
 
@@ -159,17 +160,16 @@ pub fn run(args: &DemoArgs) -> Outcome {
 
 // --- loading -----------------------------------------------------------------------------
 
-fn read(path: &Path) -> Result<Vec<u8>, InputError> {
-    std::fs::read(path).map_err(|e| {
+fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, InputError> {
+    read_input(path, kind).map_err(|e| {
         InputError(format!(
-            "cannot read {}: {e} (the demo needs the bundled vectors; pass --vectors DIR)",
-            path.display()
+            "{e} (the demo needs the bundled vectors; pass --vectors DIR)"
         ))
     })
 }
 
 fn manifest(path: &Path) -> Result<Value, InputError> {
-    serde_json::from_slice(&read(path)?)
+    serde_json::from_slice(&read(path, InputKind::Manifest)?)
         .map_err(|e| InputError(format!("{}: not JSON: {e}", path.display())))
 }
 
@@ -198,7 +198,7 @@ fn load_world(root: &Path) -> Result<World, InputError> {
             "signing" => JpkiPurpose::Signing,
             _ => JpkiPurpose::UserAuthentication,
         };
-        let der = read(&mw.join(str_of(entry, "der", id)?))?;
+        let der = read(&mw.join(str_of(entry, "der", id)?), InputKind::Certificate)?;
         let cert = Certificate::from_der(&der)
             .map_err(|e| InputError(format!("{id}: not a certificate: {e}")))?;
         builder
@@ -216,8 +216,9 @@ fn load_world(root: &Path) -> Result<World, InputError> {
     let mut crls = Vec::new();
     for entry in world["crls"].as_array().unwrap_or(&empty) {
         let id = str_of(entry, "id", "crl")?;
-        let der = read(&mw.join(str_of(entry, "der", id)?))?;
-        let crl = Crl::from_der(&der).map_err(|e| InputError(format!("{id}: not a CRL: {e}")))?;
+        let der = read(&mw.join(str_of(entry, "der", id)?), InputKind::Crl)?;
+        let crl =
+            Crl::from_der_owned(der).map_err(|e| InputError(format!("{id}: not a CRL: {e}")))?;
         crls.push((id.to_owned(), crl));
     }
 
@@ -231,7 +232,10 @@ fn load_world(root: &Path) -> Result<World, InputError> {
             .ok_or_else(|| InputError(format!("{}: no file `{}`", cms_dir.display(), doc.id)))?;
         let file = str_of(entry, "file", doc.id)?;
         let signer_entry = &entry["signers"][0];
-        let signer_der = read(&cms_dir.join(str_of(signer_entry, "cert", doc.id)?))?;
+        let signer_der = read(
+            &cms_dir.join(str_of(signer_entry, "cert", doc.id)?),
+            InputKind::Certificate,
+        )?;
         let signer = Certificate::from_der(&signer_der)
             .map_err(|e| InputError(format!("{}: signer: {e}", doc.id)))?;
         let signing_time = match signer_entry["signing_time"].as_str() {
@@ -244,7 +248,7 @@ fn load_world(root: &Path) -> Result<World, InputError> {
         documents.push(Loaded {
             doc,
             file: file.to_owned(),
-            der: read(&cms_dir.join(file))?,
+            der: read(&cms_dir.join(file), InputKind::CmsDocument)?,
             signer,
             signing_time,
         });

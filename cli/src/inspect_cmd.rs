@@ -12,9 +12,16 @@
 //! says which. The signature is judged as a *create* at the certificate's notBefore (when
 //! the CA signed it) and as a *verify* at `--at` (default: now).
 //!
+//! Looking for issuers among the inputs costs signature checks, and many certificates with
+//! the same name would make it quadratic; the whole run spends at most
+//! [`SIGNATURE_CHECK_BUDGET`] of them. Once spent, signer keys are inferred and the output
+//! says the budget was exhausted.
+//!
 //! Exit status: 0 every certificate was inspected, 1 some object could not be parsed as a
-//! certificate (reported in place), 2 usage error or an unreadable file.
+//! certificate (reported in place), 2 usage error or an unreadable, oversized or
+//! malformed (e.g. broken PEM) file.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -27,13 +34,13 @@ use jpki_verify::jpki::{
 use jpki_verify::policy::{AlgorithmDescriptor, Assessment, Date, SignedItem, Table};
 use jpki_verify::rustcrypto::BACKEND_WITH_LEGACY_RSA;
 use jpki_verify::{
-    AlgorithmIdentifier, Certificate, PublicKeyInfo, SignatureScheme,
+    AlgorithmIdentifier, Budget, Certificate, NameKey, PublicKeyInfo, SignatureScheme,
     SignatureVerificationAlgorithm, UnixTime,
 };
 use serde_json::{Value, json};
 
 use crate::chain_cmd::{assessment_json, print_assessment};
-use crate::input::{der_objects, read_file};
+use crate::input::{InputKind, der_objects, read_input};
 use crate::pki_args::{load_table, parse_time};
 use crate::report::{Outcome, error_json, input_failure, print_json};
 
@@ -53,6 +60,32 @@ pub struct InspectArgs {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
+
+/// Signature checks one `inspect` run may spend finding issuers: the library's default
+/// budget for one path search, which real bundles (each certificate needs one or two
+/// checks) stay well inside.
+pub const SIGNATURE_CHECK_BUDGET: u32 = Budget::DEFAULT.signature_checks;
+
+/// The signature checks left to spend, and whether a lookup was cut short.
+struct Checks {
+    left: u32,
+    exhausted: bool,
+}
+
+impl Checks {
+    /// Takes one check from the budget; `false` (and marks it exhausted) when none is left.
+    fn spend(&mut self) -> bool {
+        if self.left == 0 {
+            self.exhausted = true;
+            return false;
+        }
+        self.left -= 1;
+        true
+    }
+}
+
+/// The input certificates by normalized subject name, with their labels.
+type Pool<'a> = HashMap<NameKey, Vec<(&'a str, &'a Certificate)>>;
 
 /// One object read from a file.
 struct Item {
@@ -93,6 +126,8 @@ struct SignatureInfo {
     oid_name: Option<&'static str>,
     algorithm: Option<&'static dyn SignatureVerificationAlgorithm>,
     signer: Option<(PublicKeyInfo, SignerKeySource)>,
+    /// The issuer search stopped because the signature-check budget ran out.
+    budget_exhausted: bool,
 }
 
 impl SignatureInfo {
@@ -114,8 +149,8 @@ pub fn run(args: &InspectArgs) -> Outcome {
     // Read everything first: an issuer given later on the command line still helps.
     let mut files: Vec<(PathBuf, Result<Vec<Item>, String>)> = Vec::new();
     for path in &args.files {
-        let items = read_file(path)
-            .and_then(|bytes| der_objects(path, &bytes))
+        let items = read_input(path, InputKind::Certificate)
+            .and_then(|bytes| der_objects(path, bytes))
             .map(|objects| {
                 let several = objects.len() > 1;
                 objects
@@ -134,13 +169,27 @@ pub fn run(args: &InspectArgs) -> Outcome {
             .map_err(|e| e.0);
         files.push((path.clone(), items));
     }
-    let pool: Vec<(&str, &Certificate)> = files
+    // Indexed by normalized subject: comparing every pair of names would be quadratic even
+    // before any signature is checked (5,000 distinct names took minutes).
+    let mut pool: Pool<'_> = HashMap::new();
+    for item in files
         .iter()
         .filter_map(|(_, items)| items.as_ref().ok())
         .flatten()
-        .filter_map(|item| item.parsed.as_ref().ok().map(|c| (item.label.as_str(), c)))
-        .collect();
+    {
+        if let Ok(cert) = &item.parsed
+            && let Some(key) = cert.subject().key()
+        {
+            pool.entry(key)
+                .or_default()
+                .push((item.label.as_str(), cert));
+        }
+    }
 
+    let mut checks = Checks {
+        left: SIGNATURE_CHECK_BUDGET,
+        exhausted: false,
+    };
     let mut unreadable = false;
     let mut unparsed = false;
     let mut json_files = Vec::new();
@@ -179,7 +228,7 @@ pub fn run(args: &InspectArgs) -> Outcome {
                     continue;
                 }
             };
-            let signature = signature_info(cert, &pool);
+            let signature = signature_info(cert, &pool, &mut checks);
             let classification = classify(cert, ProfileChecks::ALL);
             let assessment = table.as_ref().and_then(|t| {
                 judge(t.get(), cert, &signature, at)
@@ -219,10 +268,22 @@ pub fn run(args: &InspectArgs) -> Outcome {
             }));
         }
     }
+    let used = SIGNATURE_CHECK_BUDGET - checks.left;
+    if checks.exhausted {
+        eprintln!(
+            "jpki-verify: signature-check budget exhausted ({SIGNATURE_CHECK_BUDGET} checks): \
+             the signer keys of the remaining certificates are inferred, not found"
+        );
+    }
     if args.json {
         print_json(&json!({
             "ok": !unreadable && !unparsed,
             "at": at.to_string(),
+            "signature_checks": {
+                "budget": SIGNATURE_CHECK_BUDGET,
+                "used": used,
+                "exhausted": checks.exhausted,
+            },
             "files": json_files,
         }));
     }
@@ -244,36 +305,46 @@ fn parse(label: &str, der: &[u8]) -> Result<Certificate, String> {
 
 /// Finds the key that made `cert`'s signature: its own, an input certificate's, or one
 /// inferred from the signature.
-fn signature_info(cert: &Certificate, pool: &[(&str, &Certificate)]) -> SignatureInfo {
+fn signature_info(cert: &Certificate, pool: &Pool<'_>, checks: &mut Checks) -> SignatureInfo {
     let alg = cert.signature_algorithm();
     let oid = alg.oid().to_string();
     let oid_name = signature_oid_name(&oid);
-    let verify = |issuer: &Certificate| {
+    let verify = |issuer: &Certificate, checks: &mut Checks| {
+        if !checks.spend() {
+            return None;
+        }
         BACKEND_WITH_LEGACY_RSA
             .verify_signed_data(issuer.spki_der(), &alg, cert.tbs_der(), cert.signature())
             .ok()
             .and_then(|a| Some((a, PublicKeyInfo::from_spki(issuer.spki_der()).ok()?)))
     };
     if cert.is_self_issued()
-        && let Some((a, key)) = verify(cert)
+        && let Some((a, key)) = verify(cert, checks)
     {
         return SignatureInfo {
             oid,
             oid_name,
             algorithm: Some(a),
             signer: Some((key, SignerKeySource::SelfSigned)),
+            budget_exhausted: false,
         };
     }
-    for (label, issuer) in pool {
-        if std::ptr::eq(*issuer, cert) || !issuer.subject().matches(&cert.issuer()) {
+    let same_name = cert.issuer().key().and_then(|key| pool.get(&key));
+    for (label, issuer) in same_name.into_iter().flatten() {
+        // Once the budget is spent, the search is over for every later certificate too.
+        if checks.exhausted {
+            break;
+        }
+        if std::ptr::eq(*issuer, cert) {
             continue;
         }
-        if let Some((a, key)) = verify(issuer) {
+        if let Some((a, key)) = verify(issuer, checks) {
             return SignatureInfo {
                 oid,
                 oid_name,
                 algorithm: Some(a),
                 signer: Some((key, SignerKeySource::Issuer((*label).to_owned()))),
+                budget_exhausted: false,
             };
         }
     }
@@ -293,6 +364,7 @@ fn signature_info(cert: &Certificate, pool: &[(&str, &Certificate)]) -> Signatur
         oid_name,
         algorithm,
         signer: inferred.map(|key| (key, SignerKeySource::Inferred)),
+        budget_exhausted: checks.exhausted,
     }
 }
 
@@ -511,6 +583,7 @@ fn cert_json(
             "algorithm": signature.algorithm.map(|a| a.name()),
             "signer_key": signature.signer.as_ref().map(|(k, _)| key_json(&Ok(*k))),
             "signer_key_source": signature.signer.as_ref().map(|(_, s)| s.id()),
+            "issuer_search_budget_exhausted": signature.budget_exhausted,
         },
         "extensions": cert.extensions().map(|e| {
             let oid = e.oid.to_string();
@@ -561,10 +634,13 @@ fn print_cert(
     let algorithm = signature
         .algorithm
         .map_or_else(String::new, |a| format!(", {}", a.name()));
-    let signer = signature.signer.as_ref().map_or_else(
+    let mut signer = signature.signer.as_ref().map_or_else(
         || "signer's key unknown".to_owned(),
         |(key, source)| format!("signed by {} ({})", key_text(&Ok(*key)), source.describe()),
     );
+    if signature.budget_exhausted {
+        signer.push_str("; issuer search stopped: signature-check budget exhausted");
+    }
     println!(
         "signature:  {name} ({}{algorithm}); {signer}",
         signature.oid

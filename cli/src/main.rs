@@ -1,7 +1,26 @@
 //! `jpki-verify`: the command-line front end.
 //!
-//! Exit status for every subcommand: 0 verified, 1 did not verify, 2 usage error or
-//! unreadable input.
+//! Exit status for every subcommand (the table in README.md, and each subcommand's --help):
+//! 0 verified/valid, 1 verification failed (the input was read and judged invalid), 2 usage
+//! or input error (bad arguments; a file that is missing, unreadable, a directory, over its
+//! size limit, or not decodable as a file).
+
+/// The exit-status text of a subcommand's --help: what 0 and 1 mean for it, and the shared
+/// meaning of 2, so that no subcommand's help can drift from the others.
+macro_rules! exit_status {
+    ($zero:literal, $one:literal) => {
+        concat!(
+            "Exit status:\n  0  ",
+            $zero,
+            "\n  1  ",
+            $one,
+            "\n  2  usage or input error: bad arguments, or an input file that is missing, \
+             unreadable, a directory, over its size limit, or undecodable as a file (broken \
+             PEM, a wrong number of PEM blocks, an anchor, intermediate, CRL or table that \
+             does not parse)"
+        )
+    };
+}
 
 mod chain_cmd;
 mod cms_cmd;
@@ -28,19 +47,43 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Verify one raw signature over a message with a public key or certificate.
+    #[command(after_help = exit_status!(
+        "the signature verified",
+        "it did not (bad or malformed signature, unusable key)"
+    ))]
     Sig(sig::SigArgs),
     /// Build and validate a certificate path at a given time (RFC 5280), with CRLs.
+    #[command(after_help = exit_status!(
+        "the path validated (and the sunset table, if any, did not reject it)",
+        "it did not (including a leaf that does not parse as a certificate)"
+    ))]
     Chain(chain_cmd::ChainArgs),
     /// Verify a CMS SignedData (PKCS#7) document: signatures, signer certificates, paths.
+    #[command(after_help = exit_status!(
+        "the signer requirement is met",
+        "it is not (including a document that is read but is not a valid SignedData)"
+    ))]
     Cms(cms_cmd::CmsArgs),
     /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
+    #[command(after_help = exit_status!(
+        "check: accepted (a warning still exits 0); exposure: no rejection reached; list, show",
+        "check: rejected; exposure: a validity or plan reaches a date the table rejects"
+    ))]
     Policy(policy_cmd::PolicyArgs),
     /// Show certificates field by field and in JPKI terms (classification, profile findings,
-    /// basic four, root pins, sunset verdict). Exit 0 all inspected, 1 one did not parse.
+    /// basic four, root pins, sunset verdict).
+    #[command(after_help = exit_status!(
+        "every certificate was inspected (an exhausted issuer-search budget is reported, \
+         not failed)",
+        "some object did not parse as a certificate (reported in place)"
+    ))]
     Inspect(inspect_cmd::InspectArgs),
     /// The migration walk-through on the bundled vectors: RSA-card and EC-card documents
-    /// verified before and after the sunsets, under CRYPTREC and NIST IR 8547. Exit 0 when
-    /// it ran, 2 when the vectors are missing.
+    /// verified before and after the sunsets, under CRYPTREC and NIST IR 8547.
+    #[command(after_help = exit_status!(
+        "the demo ran (its rejections are expected content)",
+        "never"
+    ))]
     Demo(demo_cmd::DemoArgs),
 }
 

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use jpki_verify::policy::{BUILTIN_TABLES, Table, builtin};
+use jpki_verify::policy::{BUILTIN_TABLES, Date, Table, builtin};
 use jpki_verify::{Certificate, Crl, Error, RevocationMode, TrustAnchor, UnixTime};
 
-use crate::input::{der_objects, read_file};
+use crate::input::{InputKind, der_objects, read_input};
 use crate::report::InputError;
 
 /// Trust anchors, untrusted certificates, CRLs and the revocation mode.
@@ -56,31 +56,57 @@ pub struct LoadedPathInputs {
 impl PathInputs {
     pub fn load(&self) -> Result<LoadedPathInputs, InputError> {
         Ok(LoadedPathInputs {
-            anchors: load_all(&self.anchors, "certificate", |der| {
-                Certificate::from_der(der).map(TrustAnchor::from_certificate)
+            anchors: load_all(&self.anchors, InputKind::Certificate, |der| {
+                Certificate::from_der(&der).map(TrustAnchor::from_certificate)
             })?,
-            intermediates: load_all(&self.intermediates, "certificate", Certificate::from_der)?,
-            crls: load_all(&self.crls, "CRL", Crl::from_der)?,
+            intermediates: load_all(&self.intermediates, InputKind::Certificate, |der| {
+                Certificate::from_der(&der)
+            })?,
+            // Owned: a CRL near its cap is held once, not copied.
+            crls: load_all(&self.crls, InputKind::Crl, Crl::from_der_owned)?,
         })
     }
 }
 
-/// `--at`: RFC 3339.
+/// The range every time argument accepts: the policy tables' calendar, so that a time
+/// `chain` takes is one `policy` can judge too.
+pub const TIME_RANGE: &str = "0001-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z";
+
+/// Every time argument (`--at`, `--signed-at`, `--issued-from`, ...): RFC 3339
+/// (`2026-06-02T00:00:00Z`, `...+09:00`) or a bare date (`2026-06-02`, midnight UTC), within
+/// [`TIME_RANGE`].
 pub fn parse_time(text: &str) -> Result<UnixTime, String> {
-    UnixTime::parse_rfc3339(text).map_err(|e| format!("{e}: expected e.g. 2026-06-02T00:00:00Z"))
+    let time = UnixTime::parse_rfc3339(text).map_err(|_| {
+        format!("`{text}` is not a time: expected RFC 3339 (2026-06-02T00:00:00Z) or a date (2026-06-02)")
+    })?;
+    if Date::from_unix_seconds(time.as_unix_seconds()).is_none() {
+        return Err(format!("`{text}` is outside {TIME_RANGE}"));
+    }
+    Ok(time)
+}
+
+/// A date argument: [`parse_time`], then the UTC calendar date of that instant.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let time = parse_time(text)?;
+    Date::from_unix_seconds(time.as_unix_seconds())
+        .ok_or_else(|| format!("`{text}` is outside {TIME_RANGE}"))
 }
 
 /// Every DER object in `paths`, decoded by `decode`; a failure names the file.
 pub fn load_all<T>(
     paths: &[PathBuf],
-    what: &str,
-    decode: impl Fn(&[u8]) -> Result<T, Error>,
+    kind: InputKind,
+    decode: impl Fn(Vec<u8>) -> Result<T, Error>,
 ) -> Result<Vec<T>, InputError> {
+    let what = match kind {
+        InputKind::Crl => "CRL",
+        _ => "certificate",
+    };
     let mut out = Vec::new();
     for path in paths {
-        let bytes = read_file(path)?;
-        for object in der_objects(path, &bytes)? {
-            out.push(decode(&object.der).map_err(|e| {
+        let bytes = read_input(path, kind)?;
+        for object in der_objects(path, bytes)? {
+            out.push(decode(object.der).map_err(|e| {
                 InputError(format!("{}: not a usable {what}: {e}", path.display()))
             })?);
         }
@@ -116,7 +142,7 @@ pub fn load_table(name: &str) -> Result<LoadedTable, InputError> {
             names.join(", ")
         )));
     }
-    let text = String::from_utf8(read_file(path)?)
+    let text = String::from_utf8(read_input(path, InputKind::PolicyTable)?)
         .map_err(|_| InputError(format!("{}: not UTF-8 text", path.display())))?;
     Table::from_toml(&text)
         .map(|t| LoadedTable::File(Box::new(t)))

@@ -19,8 +19,8 @@ use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{HashAlgorithm, NamedCurve, PublicKeyInfo, SignatureScheme};
 use serde_json::{Value, json};
 
-use crate::input::{der_objects, read_file};
-use crate::pki_args::load_table;
+use crate::input::{InputKind, der_objects, read_input};
+use crate::pki_args::{load_table, parse_date};
 use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
@@ -49,8 +49,17 @@ enum PolicyCommand {
         json: bool,
     },
     /// Judge one signature algorithm on a date: accept, accept with a warning, or reject.
+    #[command(after_help = exit_status!(
+        "accepted (a warning is printed and still exits 0)",
+        "rejected"
+    ))]
     Check(CheckArgs),
     /// Which sunsets a certificate's validity, or a planned issuance, runs past.
+    #[command(after_help = exit_status!(
+        "no rejection reached",
+        "the certificate's validity or the plan reaches a date from which the table rejects \
+         its algorithm"
+    ))]
     Exposure(ExposureArgs),
 }
 
@@ -77,12 +86,12 @@ struct CheckArgs {
     /// What is done with the signature.
     #[arg(long = "use", value_enum)]
     usage: UseArg,
-    /// The date judged, YYYY-MM-DD: the signing date for create, the validation date for
-    /// verify.
+    /// The date judged, YYYY-MM-DD (or an RFC 3339 time: its UTC date): the signing date
+    /// for create, the validation date for verify.
     #[arg(long, value_parser = parse_date)]
     at: Date,
     /// With --use verify: when the signature was made. It is then also judged as created on
-    /// that date, and the worse verdict counts.
+    /// that date, and the worse verdict counts. Same forms as --at.
     #[arg(long, value_parser = parse_date)]
     signed_at: Option<Date>,
     /// Print one JSON object instead of text.
@@ -105,10 +114,10 @@ struct ExposureArgs {
     /// RSA modulus length in bits, for a plan (default 2048).
     #[arg(long, conflicts_with = "cert")]
     key_bits: Option<u32>,
-    /// First issue date of the plan, YYYY-MM-DD.
+    /// First issue date of the plan, YYYY-MM-DD (same forms as check --at).
     #[arg(long, value_parser = parse_date, requires_all = ["issued_until", "validity_years"])]
     issued_from: Option<Date>,
-    /// Last issue date of the plan, YYYY-MM-DD.
+    /// Last issue date of the plan, YYYY-MM-DD (same forms as check --at).
     #[arg(long, value_parser = parse_date, requires = "issued_from")]
     issued_until: Option<Date>,
     /// Validity of each planned certificate, in years (valid through the same calendar day).
@@ -117,10 +126,6 @@ struct ExposureArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|e| format!("`{s}`: {e}"))
 }
 
 /// Algorithm names accepted by `--alg`: the backend's, then policy-only ones for planning.
@@ -460,8 +465,8 @@ struct CertFacts {
 }
 
 fn read_certificate(path: &Path) -> Result<CertFacts, InputError> {
-    let bytes = read_file(path)?;
-    let objects = der_objects(path, &bytes)?;
+    let bytes = read_input(path, InputKind::Certificate)?;
+    let objects = der_objects(path, bytes)?;
     let [object] = objects.as_slice() else {
         return Err(InputError(format!(
             "{}: expected one certificate, found {} PEM blocks",

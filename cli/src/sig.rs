@@ -7,7 +7,7 @@ use jpki_verify::PublicKeyInfo;
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
 use serde_json::json;
 
-use crate::input::{read_file, read_public_key};
+use crate::input::{InputKind, read_input, read_public_key};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
 #[derive(Args)]
@@ -40,8 +40,8 @@ pub fn run(args: &SigArgs) -> Outcome {
     let inputs = (|| -> Result<_, InputError> {
         Ok((
             read_public_key(&args.key)?,
-            read_file(&args.message)?,
-            read_file(&args.signature)?,
+            read_input(&args.message, InputKind::Message)?,
+            read_input(&args.signature, InputKind::Signature)?,
         ))
     })();
     let (spki, message, signature) = match inputs {

@@ -2,6 +2,8 @@
 //! binary, and reading its JSON output.
 #![allow(dead_code)] // each test file uses a subset
 
+pub mod der;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
