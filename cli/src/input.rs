@@ -39,10 +39,10 @@ pub const CMS_CONTENT_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
 pub const POLICY_TABLE_LIMIT: u64 = MAX_TABLE_LEN as u64;
 /// A public key file (SubjectPublicKeyInfo or certificate), PEM or DER.
 pub const PUBLIC_KEY_LIMIT: u64 = pem_len(MAX_CERTIFICATE_LEN) as u64;
-/// A raw signature. The longest any supported algorithm makes is an RSA signature of
-/// `MAX_RSA_MODULUS_BITS` (1,024 bytes); the cap leaves room so that a signature that is
-/// merely too long is judged (exit 1) rather than refused as input.
-pub const SIGNATURE_LIMIT: u64 = 4 * (MAX_RSA_MODULUS_BITS as u64 / 8);
+/// A raw signature: room for the longest a supported or coming algorithm makes (an RSA
+/// signature of `MAX_RSA_MODULUS_BITS` is 1,024 bytes; ML-DSA-87's is 4,627), with margin so
+/// that a signature that is merely too long is judged (exit 1) rather than refused as input.
+pub const SIGNATURE_LIMIT: u64 = 16 * (MAX_RSA_MODULUS_BITS as u64 / 8);
 /// A message for `sig`, verified in memory: the bound of a CMS document's content.
 pub const MESSAGE_LIMIT: u64 = cms::MAX_INPUT_LEN as u64;
 /// The demo's JSON manifests: text metadata, bounded like a policy table.

@@ -140,7 +140,7 @@ fn a_sparse_oversized_crl_is_refused_before_it_is_read() {
 fn oversized_inputs_name_their_limit_in_every_subcommand() {
     // One byte over each cap: the message names the file, the cap and the kind.
     let over = |name: &str, limit: u64| sparse_file(name, limit + 1);
-    let sig_file = over("big.sig", 4096);
+    let sig_file = over("big.sig", 16384);
     let out = run_quick(&[
         "sig",
         "--key",
@@ -154,7 +154,7 @@ fn oversized_inputs_name_their_limit_in_every_subcommand() {
     ]);
     assert_input_error(
         &out,
-        &format!("{sig_file} is larger than 4096 bytes (the limit for a signature file)"),
+        &format!("{sig_file} is larger than 16384 bytes (the limit for a signature file)"),
     );
 
     let table = over("big.toml", 1024 * 1024);
