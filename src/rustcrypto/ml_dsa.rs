@@ -169,6 +169,12 @@ impl SignatureVerificationAlgorithm for MlDsaAlgorithm {
         AlgorithmIdentifier::new(self.oid, None)
     }
 
+    fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
+        // By OID alone: a key with (forbidden) parameters is then refused by prepare_key as
+        // a malformed key rather than reported as a mismatch.
+        alg.oid() == self.oid
+    }
+
     fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
         // The checks of prepare_key without expanding the matrix.
         self.raw_key(spki)?;
