@@ -13,7 +13,7 @@ use common::builder::{
 use jpki_verify::cms::{CmsVerifier, Content, SignerRequirement};
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA, ML_DSA_44, ML_DSA_65, ML_DSA_87};
 use jpki_verify::{
-    AlgorithmFamily, AlgorithmIdentifier, Certificate, Crl, CrlSet, Error, PathValidator,
+    AlgorithmFamily, AlgorithmIdentifier, Backend, Certificate, Crl, CrlSet, Error, PathValidator,
     PublicKeyInfo, RevocationMode, SignatureVerificationAlgorithm, TrustAnchor, UnixTime,
 };
 use mldsa_builder::*;
@@ -27,14 +27,15 @@ struct Tally {
     valid: usize,
     invalid: usize,
     with_context: usize,
+    unsupported: usize,
     wrong: Vec<String>,
 }
 
 /// Every case of mldsa_{44,65,87}_verify_test.json. Cases without a context go through the
 /// backend by AlgorithmIdentifier, as a certificate's would; those with one through
-/// `verify_with_context`. Each verdict must equal Wycheproof's.
-#[test]
-fn wycheproof_verify_vectors_give_no_wrong_verdict() {
+/// RustCrypto's `verify_with_context` (aws-lc-rs has no context API: there they are counted
+/// as unsupported). Each verdict must equal Wycheproof's.
+fn run_wycheproof(backend: &Backend, contexts: bool) -> Tally {
     use wycheproof::mldsa_verify::{TestName, TestSet};
     let mut tally = Tally::default();
     for name in TestName::all() {
@@ -49,7 +50,7 @@ fn wycheproof_verify_vectors_give_no_wrong_verdict() {
         for group in set.test_groups {
             for test in &group.tests {
                 let got = match test.ctx.as_deref().map(|c| &c[..]) {
-                    None | Some([]) => BACKEND
+                    None | Some([]) => backend
                         .verify_signed_data(
                             &group.der,
                             &alg.signature_alg_id(),
@@ -57,6 +58,10 @@ fn wycheproof_verify_vectors_give_no_wrong_verdict() {
                             &test.sig,
                         )
                         .map(|_| ()),
+                    Some(_) if !contexts => {
+                        tally.unsupported += 1;
+                        continue;
+                    }
                     Some(ctx) => {
                         tally.with_context += 1;
                         alg.verify_with_context(&group.der, &test.msg, ctx, &test.sig)
@@ -83,14 +88,29 @@ fn wycheproof_verify_vectors_give_no_wrong_verdict() {
         }
     }
     eprintln!(
-        "wycheproof ML-DSA: {} valid, {} invalid ({} with a context string), {} wrong",
+        "wycheproof ML-DSA ({}): {} valid, {} invalid ({} with a context string), {} unsupported, {} wrong",
+        backend.name,
         tally.valid,
         tally.invalid,
         tally.with_context,
+        tally.unsupported,
         tally.wrong.len()
     );
     assert!(tally.wrong.is_empty(), "{:#?}", tally.wrong);
     assert!(tally.valid > 0 && tally.invalid > 0);
+    tally
+}
+
+#[test]
+fn wycheproof_verify_vectors_give_no_wrong_verdict() {
+    let tally = run_wycheproof(&BACKEND, true);
+    assert_eq!(tally.unsupported, 0);
+}
+
+#[cfg(feature = "aws-lc")]
+#[test]
+fn wycheproof_verify_vectors_give_no_wrong_verdict_with_aws_lc() {
+    run_wycheproof(&jpki_verify::aws_lc::BACKEND, false);
 }
 
 // --- The raw API ----------------------------------------------------------------------------
@@ -285,13 +305,59 @@ fn cert(der: &[u8]) -> Certificate {
 
 /// Validates `leaf` over `ca` to `root` with both CRLs required.
 fn validate(root: &[u8], ca: &[u8], leaf: &[u8], crls: &[&[u8]]) -> Result<(), Error> {
+    validate_with(&BACKEND, root, ca, leaf, crls)
+}
+
+fn validate_with(
+    backend: &Backend,
+    root: &[u8],
+    ca: &[u8],
+    leaf: &[u8],
+    crls: &[&[u8]],
+) -> Result<(), Error> {
     let anchors = [TrustAnchor::from_certificate(cert(root))];
     let crls: Vec<Crl> = crls.iter().map(|c| Crl::from_der(c).unwrap()).collect();
     let set = CrlSet::new(&crls);
-    PathValidator::with_backend(&BACKEND, time())
+    PathValidator::with_backend(backend, time())
         .revocation(RevocationMode::RequireCurrent, &set)
         .validate(&cert(leaf), &[cert(ca)], &anchors)
         .map(|_| ())
+}
+
+/// The same PKI and the same refusals with AWS-LC's ML-DSA.
+#[cfg(feature = "aws-lc")]
+#[test]
+fn the_ml_dsa_pki_validates_with_aws_lc() {
+    let aws = &jpki_verify::aws_lc::BACKEND;
+    let p = pki();
+    let crls: [&[u8]; 2] = [&p.root_crl, &p.ca_crl];
+    assert_eq!(validate_with(aws, &p.root, &p.ca, &p.leaf, &crls), Ok(()));
+    let mut ca = p.ca.clone();
+    *ca.last_mut().unwrap() ^= 0x80;
+    assert_eq!(
+        validate_with(aws, &p.root, &ca, &p.leaf, &crls),
+        Err(Error::BadSignature)
+    );
+    let mut ca_crl = p.ca_crl.clone();
+    *ca_crl.last_mut().unwrap() ^= 0x80;
+    assert_eq!(
+        validate_with(aws, &p.root, &p.ca, &p.leaf, &[&p.root_crl, &ca_crl]),
+        Err(Error::InvalidCrlSignature { index: 0 })
+    );
+    let key = mldsa_key(7);
+    let spki = mldsa_spki(&key);
+    let sig = mldsa_signature(b"message", &key);
+    let ml_dsa_65 = &jpki_verify::aws_lc::ML_DSA_65;
+    assert_eq!(ml_dsa_65.verify_signature(&spki, b"message", &sig), Ok(()));
+    assert_eq!(
+        ml_dsa_65.verify_signature(&spki, b"message", &sig[1..]),
+        Err(Error::MalformedSignature)
+    );
+    let short = spki_with(&mldsa_alg(), &mldsa_public_key(&key)[1..]);
+    assert_eq!(
+        ml_dsa_65.verify_signature(&short, b"message", &sig),
+        Err(Error::MalformedPublicKey)
+    );
 }
 
 #[test]
