@@ -620,3 +620,34 @@ fn a_dual_signed_document_needs_both_ecdsa_and_ml_dsa() {
         Err(Error::CmsSignerRequirementNotMet)
     );
 }
+
+/// Today's sunset judge: `AlgorithmDescriptor::from_scheme` has no mapping for ML-DSA
+/// (scheme and key are `Other { family: MlDsa }`, with no parameter set), so the judge
+/// rejects the signer by name rather than passing it. Issue 15's sunset work changes this.
+#[test]
+fn the_sunset_judge_cannot_yet_describe_ml_dsa() {
+    use jpki_verify::Verdict;
+    use jpki_verify::policy::CRYPTREC_LS0003;
+    let p = pki();
+    let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
+    let validator = PathValidator::with_backend(&BACKEND, time());
+    let document = signed_data(
+        b"hello",
+        &[&p.leaf, &p.ca],
+        &[mldsa_signer_info(&p, b"hello")],
+    );
+    let report = CmsVerifier::new(validator, &anchors)
+        .sunset(&CRYPTREC_LS0003)
+        .verify(&document, Content::Attached);
+    assert_eq!(report.result, Err(Error::CmsAlgorithmRejected));
+    let judged = report.signers[0].policy.as_ref().unwrap();
+    assert_eq!(judged.verdict, Verdict::Reject);
+    assert!(
+        judged
+            .findings
+            .iter()
+            .any(|f| f.starts_with("signer 0: ml-dsa-65") && f.contains("cannot be described")),
+        "{:?}",
+        judged.findings
+    );
+}
