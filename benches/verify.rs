@@ -1,7 +1,8 @@
 //! Raw signature verification per algorithm, with a prepared (parsed once) key and with the
 //! key parsed from its SubjectPublicKeyInfo on every call.
 //!
-//! Inputs are the committed test keys and OpenSSL-made signatures in `vectors/keys/`.
+//! Inputs are the committed test keys and OpenSSL-made signatures in `vectors/keys/`, and
+//! ML-DSA keys and signatures made here from a fixed seed (deterministic signing).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -34,14 +35,55 @@ fn backends() -> Vec<&'static Backend> {
     backends
 }
 
+/// DER `tag len body` (lengths up to 65535, enough for ML-DSA-87 keys).
+fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    match body.len() {
+        n if n < 0x80 => out.push(n as u8),
+        n if n < 0x100 => out.extend([0x81, n as u8]),
+        n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// (algorithm name, SPKI, signature over `message`) for one ML-DSA parameter set, whose OID
+/// is 2.16.840.1.101.3.4.3.`arc` (RFC 9881).
+fn ml_dsa_inputs<P: ml_dsa::MlDsaParams>(
+    name: &'static str,
+    arc: u8,
+    message: &[u8],
+) -> (&'static str, Vec<u8>, Vec<u8>) {
+    use ml_dsa::{Keypair, Signer, SigningKey};
+    let key = SigningKey::<P>::from_seed(&[42u8; 32].into());
+    let oid = tlv(0x06, &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, arc]);
+    let mut bits = vec![0u8];
+    bits.extend_from_slice(&key.verifying_key().encode());
+    let spki = tlv(0x30, &[tlv(0x30, &oid), tlv(0x03, &bits)].concat());
+    (name, spki, key.sign(message).encode().to_vec())
+}
+
+fn ml_dsa_cases(message: &[u8]) -> [(&'static str, Vec<u8>, Vec<u8>); 3] {
+    [
+        ml_dsa_inputs::<ml_dsa::MlDsa44>("ml-dsa-44", 17, message),
+        ml_dsa_inputs::<ml_dsa::MlDsa65>("ml-dsa-65", 18, message),
+        ml_dsa_inputs::<ml_dsa::MlDsa87>("ml-dsa-87", 19, message),
+    ]
+}
+
 fn verify(c: &mut Criterion) {
     let message = read("message.txt");
     let mut group = c.benchmark_group("verify");
     for backend in backends() {
-        for (name, key) in ALGORITHMS {
+        let files = ALGORITHMS.iter().map(|(name, key)| {
+            (
+                *name,
+                read(&format!("{key}.spki.der")),
+                read(&format!("{name}.sig")),
+            )
+        });
+        for (name, spki, signature) in files.chain(ml_dsa_cases(&message)) {
             let alg = backend.by_name(name).expect("algorithm exists");
-            let spki = read(&format!("{key}.spki.der"));
-            let signature = read(&format!("{name}.sig"));
             let prepared = alg.prepare_key(&spki).expect("key prepares");
             alg.verify_prepared(&prepared, &message, &signature)
                 .expect("committed signature verifies");

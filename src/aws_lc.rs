@@ -8,6 +8,8 @@
 //!   static parameter objects); other salt lengths give `UnsupportedSignatureAlgorithm`.
 //! - The legacy (1024-bit) set has no PKCS#1 SHA-384 and no PSS objects.
 //! - Fixed-width ECDSA signatures are converted to DER and checked by the DER verifier.
+//! - ML-DSA is pure ML-DSA with the empty context only (aws-lc-rs has no context-string
+//!   API); the RustCrypto objects also verify under a context.
 
 use alloc::vec::Vec;
 
@@ -24,7 +26,7 @@ use crate::pss::{
 };
 use crate::verify::{EcdsaSignatureEncoding, concat_algorithms};
 use crate::{
-    Backend, Error, HashAlgorithm, PreparedKey, PublicKeyInfo, SignatureScheme,
+    AlgorithmFamily, Backend, Error, HashAlgorithm, PreparedKey, PublicKeyInfo, SignatureScheme,
     SignatureVerificationAlgorithm, oid,
 };
 
@@ -302,7 +304,122 @@ const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
     &ECDSA_P384_SHA512_P1363,
 ];
 
-static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+/// Pure ML-DSA (FIPS 204, RFC 9881 identifiers) verified by AWS-LC: the signature and key
+/// identifiers are the same OID with absent parameters, the key the raw pkEncode octets.
+#[derive(Debug)]
+pub struct AwsLcMlDsa {
+    name: &'static str,
+    oid: ObjectIdentifier,
+    aws: &'static aws::PqdsaVerificationAlgorithm,
+    /// For the key and signature lengths.
+    signing: &'static aws::PqdsaSigningAlgorithm,
+}
+
+/// ML-DSA-44, id-ml-dsa-44.
+pub static ML_DSA_44: AwsLcMlDsa = AwsLcMlDsa {
+    name: "ml-dsa-44",
+    oid: oid::ML_DSA_44,
+    aws: &aws::ML_DSA_44,
+    signing: &aws::ML_DSA_44_SIGNING,
+};
+/// ML-DSA-65, id-ml-dsa-65.
+pub static ML_DSA_65: AwsLcMlDsa = AwsLcMlDsa {
+    name: "ml-dsa-65",
+    oid: oid::ML_DSA_65,
+    aws: &aws::ML_DSA_65,
+    signing: &aws::ML_DSA_65_SIGNING,
+};
+/// ML-DSA-87, id-ml-dsa-87.
+pub static ML_DSA_87: AwsLcMlDsa = AwsLcMlDsa {
+    name: "ml-dsa-87",
+    oid: oid::ML_DSA_87,
+    aws: &aws::ML_DSA_87,
+    signing: &aws::ML_DSA_87_SIGNING,
+};
+
+/// A raw ML-DSA key parsed by AWS-LC, with the OID of the object that prepared it.
+struct AwsMlDsaKey {
+    oid: ObjectIdentifier,
+    parsed: ParsedPublicKey,
+}
+
+impl SignatureVerificationAlgorithm for AwsLcMlDsa {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn scheme(&self) -> SignatureScheme {
+        SignatureScheme::Other {
+            family: AlgorithmFamily::MlDsa,
+        }
+    }
+
+    fn hash(&self) -> Option<HashAlgorithm> {
+        None
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
+        AlgorithmIdentifier::new(self.oid, None)
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier<'static> {
+        AlgorithmIdentifier::new(self.oid, None)
+    }
+
+    fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
+        // As the RustCrypto objects: parameters are refused by prepare_key as malformed.
+        alg.oid() == self.oid
+    }
+
+    fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
+        self.prepare_key(spki).map(|k| k.info())
+    }
+
+    fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
+        let (alg, raw) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        if alg.oid() != self.oid {
+            return Err(Error::SignatureAlgorithmMismatch);
+        }
+        if alg.parameters().is_some() || raw.len() != self.signing.public_key_len() {
+            return Err(Error::MalformedPublicKey);
+        }
+        let parsed = ParsedPublicKey::new(self.aws, raw).map_err(|_| Error::MalformedPublicKey)?;
+        let info = PublicKeyInfo::Other {
+            family: AlgorithmFamily::MlDsa,
+        };
+        Ok(PreparedKey::new(
+            info,
+            AwsMlDsaKey {
+                oid: self.oid,
+                parsed,
+            },
+        ))
+    }
+
+    fn verify_prepared(
+        &self,
+        key: &PreparedKey,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let key = key
+            .downcast_ref::<AwsMlDsaKey>()
+            .filter(|k| k.oid == self.oid)
+            .ok_or(Error::SignatureAlgorithmMismatch)?;
+        if signature.len() != self.signing.signature_len() {
+            return Err(Error::MalformedSignature);
+        }
+        key.parsed
+            .verify_sig(message, signature)
+            .map_err(|_| Error::BadSignature)
+    }
+}
+
+/// The objects both algorithm lists share after RSA: ECDSA, then ML-DSA.
+const NON_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 15] =
+    concat_algorithms(ECDSA_ALGORITHMS, [&ML_DSA_44, &ML_DSA_65, &ML_DSA_87]);
+
+static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 22] = concat_algorithms(
     [
         &RSA_PKCS1_2048_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
@@ -312,10 +429,10 @@ static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
     ],
-    ECDSA_ALGORITHMS,
+    NON_RSA_ALGORITHMS,
 );
 
-static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 22] = concat_algorithms(
     [
         &RSA_PKCS1_LEGACY_1024_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
@@ -325,10 +442,10 @@ static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
     ],
-    ECDSA_ALGORITHMS,
+    NON_RSA_ALGORITHMS,
 );
 
-/// RSA (2048 to 8192 bits) and ECDSA P-256/P-384 verified by AWS-LC.
+/// RSA (2048 to 8192 bits), ECDSA P-256/P-384 and pure ML-DSA-44/65/87 verified by AWS-LC.
 pub static BACKEND: Backend = Backend {
     name: "aws-lc",
     algorithms: &ALGORITHMS,

@@ -33,6 +33,13 @@ pub const ECDSA_WITH_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
 /// ecdsa-with-SHA512.
 pub const ECDSA_WITH_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
 
+/// id-ml-dsa-44 (FIPS 204; RFC 9881: parameters absent in signature and key identifiers).
+pub const ML_DSA_44: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.3.17");
+/// id-ml-dsa-65.
+pub const ML_DSA_65: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.3.18");
+/// id-ml-dsa-87.
+pub const ML_DSA_87: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.3.19");
+
 /// id-sha1.
 pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 /// id-sha256.

@@ -1,4 +1,4 @@
-//! The pure-Rust, `no_std` backend built on RustCrypto (`rsa`, `p256`, `p384`).
+//! The pure-Rust, `no_std` backend built on RustCrypto (`rsa`, `p256`, `p384`, `ml-dsa`).
 //!
 //! Names say the policy: `RSA_PKCS1_2048_8192_SHA256` accepts RSA moduli of 2048 to 8192
 //! bits; the `_LEGACY_1024_` objects accept 1024-bit moduli and exist only for verifying old
@@ -8,6 +8,7 @@
 mod ec_tables;
 mod ec_verify;
 mod ecdsa;
+mod ml_dsa;
 mod modexp;
 mod padding;
 mod rsa;
@@ -21,6 +22,7 @@ pub use self::ecdsa::{
     ECDSA_P384_SHA384, ECDSA_P384_SHA384_P1363, ECDSA_P384_SHA512, ECDSA_P384_SHA512_P1363,
     EcdsaAlgorithm,
 };
+pub use self::ml_dsa::{ML_DSA_44, ML_DSA_65, ML_DSA_87, MlDsaAlgorithm};
 pub use self::rsa::{
     RSA_PKCS1_2048_8192_SHA1, RSA_PKCS1_2048_8192_SHA256, RSA_PKCS1_2048_8192_SHA384,
     RSA_PKCS1_2048_8192_SHA512, RSA_PKCS1_LEGACY_1024_8192_SHA1, RSA_PKCS1_LEGACY_1024_8192_SHA256,
@@ -45,7 +47,11 @@ const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
     &ECDSA_P384_SHA512_P1363,
 ];
 
-static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+/// The algorithms both backends share after their RSA objects: ECDSA, then ML-DSA.
+const NON_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 15] =
+    concat_algorithms(ECDSA_ALGORITHMS, [&ML_DSA_44, &ML_DSA_65, &ML_DSA_87]);
+
+static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 22] = concat_algorithms(
     [
         &RSA_PKCS1_2048_8192_SHA256,
         &RSA_PKCS1_2048_8192_SHA384,
@@ -55,10 +61,10 @@ static ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms
         &RSA_PSS_2048_8192_SHA384,
         &RSA_PSS_2048_8192_SHA512,
     ],
-    ECDSA_ALGORITHMS,
+    NON_RSA_ALGORITHMS,
 );
 
-static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat_algorithms(
+static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 22] = concat_algorithms(
     [
         &RSA_PKCS1_LEGACY_1024_8192_SHA256,
         &RSA_PKCS1_LEGACY_1024_8192_SHA384,
@@ -68,10 +74,11 @@ static LEGACY_RSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 19] = concat
         &RSA_PSS_LEGACY_1024_8192_SHA384,
         &RSA_PSS_LEGACY_1024_8192_SHA512,
     ],
-    ECDSA_ALGORITHMS,
+    NON_RSA_ALGORITHMS,
 );
 
-/// RSA (2048 to 8192 bits, PKCS#1 v1.5 and PSS) and ECDSA P-256/P-384, DER and fixed-width.
+/// RSA (2048 to 8192 bits, PKCS#1 v1.5 and PSS), ECDSA P-256/P-384 (DER and fixed-width)
+/// and pure ML-DSA-44/65/87.
 pub static BACKEND: Backend = Backend {
     name: "rustcrypto",
     algorithms: &ALGORITHMS,

@@ -101,6 +101,7 @@ pub(crate) fn family_of_label(id: &AlgorithmIdentifier<'_>) -> Option<AlgorithmF
         oid::ECDSA_WITH_SHA256 | oid::ECDSA_WITH_SHA384 | oid::ECDSA_WITH_SHA512 => {
             Some(AlgorithmFamily::Ecdsa)
         }
+        oid::ML_DSA_44 | oid::ML_DSA_65 | oid::ML_DSA_87 => Some(AlgorithmFamily::MlDsa),
         _ => None,
     }
 }

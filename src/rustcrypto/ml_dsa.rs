@@ -1,0 +1,207 @@
+//! ML-DSA (FIPS 204) verification with the `ml-dsa` crate: pure ML-DSA, as X.509 (RFC 9881)
+//! and CMS (RFC 9882) use it.
+//!
+//! Both RFCs sign with an empty context string and without pre-hashing, so the algorithm
+//! objects take the whole message and pass an empty context;
+//! [`MlDsaAlgorithm::verify_with_context`] is there for callers of the raw API whose
+//! protocol binds a context string.
+
+use der::asn1::ObjectIdentifier;
+use ml_dsa::{EncodedSignature, EncodedVerifyingKey, MlDsaParams, Signature, VerifyingKey};
+
+use crate::alg_id::AlgorithmIdentifier;
+use crate::key::split_spki;
+use crate::{AlgorithmFamily, Error, HashAlgorithm, SignatureScheme};
+use crate::{PreparedKey, PublicKeyInfo, SignatureVerificationAlgorithm, oid};
+
+/// The three FIPS 204 parameter sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    L44,
+    L65,
+    L87,
+}
+
+impl Level {
+    /// pkEncode length (FIPS 204 Table 2).
+    const fn public_key_len(self) -> usize {
+        match self {
+            Level::L44 => 1312,
+            Level::L65 => 1952,
+            Level::L87 => 2592,
+        }
+    }
+}
+
+/// Pure ML-DSA with one parameter set (empty context string, no pre-hash).
+#[derive(Debug)]
+pub struct MlDsaAlgorithm {
+    name: &'static str,
+    level: Level,
+    oid: ObjectIdentifier,
+}
+
+/// ML-DSA-44 (FIPS 204, NIST security category 2), id-ml-dsa-44.
+pub static ML_DSA_44: MlDsaAlgorithm = MlDsaAlgorithm {
+    name: "ml-dsa-44",
+    level: Level::L44,
+    oid: oid::ML_DSA_44,
+};
+
+/// ML-DSA-65 (FIPS 204, NIST security category 3), id-ml-dsa-65.
+pub static ML_DSA_65: MlDsaAlgorithm = MlDsaAlgorithm {
+    name: "ml-dsa-65",
+    level: Level::L65,
+    oid: oid::ML_DSA_65,
+};
+
+/// ML-DSA-87 (FIPS 204, NIST security category 5), id-ml-dsa-87.
+pub static ML_DSA_87: MlDsaAlgorithm = MlDsaAlgorithm {
+    name: "ml-dsa-87",
+    level: Level::L87,
+    oid: oid::ML_DSA_87,
+};
+
+/// A decoded key with its expanded matrix (the costly part, done once per key).
+enum MlDsaKey {
+    L44(VerifyingKey<ml_dsa::MlDsa44>),
+    L65(VerifyingKey<ml_dsa::MlDsa65>),
+    L87(VerifyingKey<ml_dsa::MlDsa87>),
+}
+
+impl MlDsaAlgorithm {
+    /// The raw public key in `spki`, checked against this parameter set (RFC 9881: the
+    /// parameters are absent and the BIT STRING is the pkEncode output).
+    fn raw_key<'a>(&self, spki: &'a [u8]) -> Result<&'a [u8], Error> {
+        let (alg, key) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        if alg.oid() != self.oid {
+            return Err(Error::SignatureAlgorithmMismatch);
+        }
+        if alg.parameters().is_some() || key.len() != self.level.public_key_len() {
+            return Err(Error::MalformedPublicKey);
+        }
+        Ok(key)
+    }
+
+    /// Verifies `signature` over `message` under the context string `context` (FIPS 204
+    /// Algorithm 3, at most 255 octets) with a key from
+    /// [`prepare_key`](SignatureVerificationAlgorithm::prepare_key). The trait's methods are
+    /// this with an empty context.
+    ///
+    /// A context longer than 255 octets cannot verify (FIPS 204 returns false):
+    /// [`Error::BadSignature`].
+    pub fn verify_prepared_with_context(
+        &self,
+        key: &PreparedKey,
+        message: &[u8],
+        context: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let key = key
+            .downcast_ref::<MlDsaKey>()
+            .ok_or(Error::SignatureAlgorithmMismatch)?;
+        match (self.level, key) {
+            (Level::L44, MlDsaKey::L44(k)) => verify(k, message, context, signature),
+            (Level::L65, MlDsaKey::L65(k)) => verify(k, message, context, signature),
+            (Level::L87, MlDsaKey::L87(k)) => verify(k, message, context, signature),
+            _ => Err(Error::SignatureAlgorithmMismatch),
+        }
+    }
+
+    /// As [`verify_prepared_with_context`](Self::verify_prepared_with_context), with the key
+    /// in `spki` (a DER SubjectPublicKeyInfo).
+    pub fn verify_with_context(
+        &self,
+        spki: &[u8],
+        message: &[u8],
+        context: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let key = self.prepare_key(spki)?;
+        self.verify_prepared_with_context(&key, message, context, signature)
+    }
+}
+
+fn decode_key<P: MlDsaParams>(raw: &[u8]) -> Result<VerifyingKey<P>, Error> {
+    let enc = EncodedVerifyingKey::<P>::try_from(raw).map_err(|_| Error::MalformedPublicKey)?;
+    // Every pkEncode-sized string decodes (t1 coefficients are any 10-bit value).
+    Ok(VerifyingKey::decode(&enc))
+}
+
+fn verify<P: MlDsaParams>(
+    key: &VerifyingKey<P>,
+    message: &[u8],
+    context: &[u8],
+    signature: &[u8],
+) -> Result<(), Error> {
+    let enc = EncodedSignature::<P>::try_from(signature).map_err(|_| Error::MalformedSignature)?;
+    // A right-sized signature whose hint or z does not decode is a failed verification in
+    // FIPS 204 (Algorithm 8 returns false), not a malformed encoding.
+    let sig = Signature::<P>::decode(&enc).ok_or(Error::BadSignature)?;
+    if key.verify_with_context(message, context, &sig) {
+        Ok(())
+    } else {
+        Err(Error::BadSignature)
+    }
+}
+
+impl SignatureVerificationAlgorithm for MlDsaAlgorithm {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn scheme(&self) -> SignatureScheme {
+        SignatureScheme::Other {
+            family: AlgorithmFamily::MlDsa,
+        }
+    }
+
+    fn hash(&self) -> Option<HashAlgorithm> {
+        None // pure ML-DSA: the whole message goes into mu
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
+        AlgorithmIdentifier::new(self.oid, None)
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier<'static> {
+        // RFC 9881 2: the parameters MUST be absent.
+        AlgorithmIdentifier::new(self.oid, None)
+    }
+
+    fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
+        // By OID alone: a key with (forbidden) parameters is then refused by prepare_key as
+        // a malformed key rather than reported as a mismatch.
+        alg.oid() == self.oid
+    }
+
+    fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
+        // The checks of prepare_key without expanding the matrix.
+        self.raw_key(spki)?;
+        Ok(PublicKeyInfo::Other {
+            family: AlgorithmFamily::MlDsa,
+        })
+    }
+
+    fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
+        let raw = self.raw_key(spki)?;
+        let key = match self.level {
+            Level::L44 => MlDsaKey::L44(decode_key(raw)?),
+            Level::L65 => MlDsaKey::L65(decode_key(raw)?),
+            Level::L87 => MlDsaKey::L87(decode_key(raw)?),
+        };
+        let info = PublicKeyInfo::Other {
+            family: AlgorithmFamily::MlDsa,
+        };
+        Ok(PreparedKey::new(info, key))
+    }
+
+    fn verify_prepared(
+        &self,
+        key: &PreparedKey,
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        self.verify_prepared_with_context(key, message, &[], signature)
+    }
+}
