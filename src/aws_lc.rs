@@ -20,7 +20,7 @@ use der::Encode;
 use der::asn1::{ObjectIdentifier, UintRef};
 
 use crate::alg_id::{AlgorithmIdentifier, NULL};
-use crate::key::{DecodedKey, NamedCurve, P256_PARAMS, P384_PARAMS, split_spki};
+use crate::key::{DecodedKey, MlDsaParameterSet, NamedCurve, P256_PARAMS, P384_PARAMS, split_spki};
 use crate::pss::{
     PssParameters, canonical_pss_params, canonical_pss_params_der, pss_alg_has_hash, pss_params_for,
 };
@@ -309,37 +309,32 @@ const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
 #[derive(Debug)]
 pub struct AwsLcMlDsa {
     name: &'static str,
-    oid: ObjectIdentifier,
+    parameter_set: MlDsaParameterSet,
     aws: &'static aws::PqdsaVerificationAlgorithm,
-    /// For the key and signature lengths.
-    signing: &'static aws::PqdsaSigningAlgorithm,
 }
 
 /// ML-DSA-44, id-ml-dsa-44.
 pub static ML_DSA_44: AwsLcMlDsa = AwsLcMlDsa {
     name: "ml-dsa-44",
-    oid: oid::ML_DSA_44,
+    parameter_set: MlDsaParameterSet::MlDsa44,
     aws: &aws::ML_DSA_44,
-    signing: &aws::ML_DSA_44_SIGNING,
 };
 /// ML-DSA-65, id-ml-dsa-65.
 pub static ML_DSA_65: AwsLcMlDsa = AwsLcMlDsa {
     name: "ml-dsa-65",
-    oid: oid::ML_DSA_65,
+    parameter_set: MlDsaParameterSet::MlDsa65,
     aws: &aws::ML_DSA_65,
-    signing: &aws::ML_DSA_65_SIGNING,
 };
 /// ML-DSA-87, id-ml-dsa-87.
 pub static ML_DSA_87: AwsLcMlDsa = AwsLcMlDsa {
     name: "ml-dsa-87",
-    oid: oid::ML_DSA_87,
+    parameter_set: MlDsaParameterSet::MlDsa87,
     aws: &aws::ML_DSA_87,
-    signing: &aws::ML_DSA_87_SIGNING,
 };
 
-/// A raw ML-DSA key parsed by AWS-LC, with the OID of the object that prepared it.
+/// A raw ML-DSA key parsed by AWS-LC, with the parameter set of the object that prepared it.
 struct AwsMlDsaKey {
-    oid: ObjectIdentifier,
+    parameter_set: MlDsaParameterSet,
     parsed: ParsedPublicKey,
 }
 
@@ -359,16 +354,16 @@ impl SignatureVerificationAlgorithm for AwsLcMlDsa {
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
-        AlgorithmIdentifier::new(self.oid, None)
+        AlgorithmIdentifier::new(self.parameter_set.oid(), None)
     }
 
     fn signature_alg_id(&self) -> AlgorithmIdentifier<'static> {
-        AlgorithmIdentifier::new(self.oid, None)
+        AlgorithmIdentifier::new(self.parameter_set.oid(), None)
     }
 
     fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
         // As the RustCrypto objects: parameters are refused by prepare_key as malformed.
-        alg.oid() == self.oid
+        alg.oid() == self.parameter_set.oid()
     }
 
     fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
@@ -376,21 +371,18 @@ impl SignatureVerificationAlgorithm for AwsLcMlDsa {
     }
 
     fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
-        let (alg, raw) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
-        if alg.oid() != self.oid {
-            return Err(Error::SignatureAlgorithmMismatch);
-        }
-        if alg.parameters().is_some() || raw.len() != self.signing.public_key_len() {
-            return Err(Error::MalformedPublicKey);
-        }
+        let raw = match MlDsaParameterSet::raw_key(spki)? {
+            Some((set, raw)) if set == self.parameter_set => raw,
+            _ => return Err(Error::SignatureAlgorithmMismatch),
+        };
         let parsed = ParsedPublicKey::new(self.aws, raw).map_err(|_| Error::MalformedPublicKey)?;
-        let info = PublicKeyInfo::Other {
-            family: AlgorithmFamily::MlDsa,
+        let info = PublicKeyInfo::MlDsa {
+            parameter_set: self.parameter_set,
         };
         Ok(PreparedKey::new(
             info,
             AwsMlDsaKey {
-                oid: self.oid,
+                parameter_set: self.parameter_set,
                 parsed,
             },
         ))
@@ -404,9 +396,9 @@ impl SignatureVerificationAlgorithm for AwsLcMlDsa {
     ) -> Result<(), Error> {
         let key = key
             .downcast_ref::<AwsMlDsaKey>()
-            .filter(|k| k.oid == self.oid)
+            .filter(|k| k.parameter_set == self.parameter_set)
             .ok_or(Error::SignatureAlgorithmMismatch)?;
-        if signature.len() != self.signing.signature_len() {
+        if signature.len() != self.parameter_set.signature_len() {
             return Err(Error::MalformedSignature);
         }
         key.parsed

@@ -116,6 +116,11 @@ pub enum PublicKeyInfo {
         /// The curve.
         curve: NamedCurve,
     },
+    /// An ML-DSA key (FIPS 204; RFC 9881 `id-ml-dsa-*`).
+    MlDsa {
+        /// The parameter set, which the key's OID names.
+        parameter_set: MlDsaParameterSet,
+    },
     /// A key of a kind this crate does not decode, described by the algorithm object that
     /// verified with it ([`crate::SignatureVerificationAlgorithm::key_info`]).
     Other {
@@ -127,6 +132,9 @@ pub enum PublicKeyInfo {
 impl PublicKeyInfo {
     /// Decodes a DER SubjectPublicKeyInfo far enough to tell its algorithm and size.
     pub fn from_spki(spki: &[u8]) -> Result<Self, Error> {
+        if let Some(parameter_set) = MlDsaParameterSet::of_spki(spki)? {
+            return Ok(PublicKeyInfo::MlDsa { parameter_set });
+        }
         Ok(match DecodedKey::from_spki(spki)? {
             DecodedKey::Rsa(rsa) => PublicKeyInfo::Rsa {
                 modulus_bits: rsa.modulus_bits(),
@@ -142,8 +150,83 @@ impl fmt::Display for PublicKeyInfo {
         match self {
             PublicKeyInfo::Rsa { modulus_bits } => write!(f, "RSA-{modulus_bits}"),
             PublicKeyInfo::Ec { curve } => write!(f, "ECDSA {}", curve.name()),
+            PublicKeyInfo::MlDsa { parameter_set } => f.write_str(parameter_set.name()),
             PublicKeyInfo::Other { family } => write!(f, "{family}"),
         }
+    }
+}
+
+/// A FIPS 204 ML-DSA parameter set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MlDsaParameterSet {
+    /// ML-DSA-44 (NIST security category 2).
+    MlDsa44,
+    /// ML-DSA-65 (category 3).
+    MlDsa65,
+    /// ML-DSA-87 (category 5).
+    MlDsa87,
+}
+
+impl MlDsaParameterSet {
+    /// `ML-DSA-44`, `ML-DSA-65`, `ML-DSA-87`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::MlDsa44 => "ML-DSA-44",
+            Self::MlDsa65 => "ML-DSA-65",
+            Self::MlDsa87 => "ML-DSA-87",
+        }
+    }
+
+    /// `id-ml-dsa-*` (RFC 9881), for keys and signatures alike.
+    pub const fn oid(self) -> ObjectIdentifier {
+        match self {
+            Self::MlDsa44 => oid::ML_DSA_44,
+            Self::MlDsa65 => oid::ML_DSA_65,
+            Self::MlDsa87 => oid::ML_DSA_87,
+        }
+    }
+
+    /// Octets of an encoded public key (pkEncode, FIPS 204 Table 2).
+    pub const fn public_key_len(self) -> usize {
+        match self {
+            Self::MlDsa44 => 1312,
+            Self::MlDsa65 => 1952,
+            Self::MlDsa87 => 2592,
+        }
+    }
+
+    /// Octets of a signature (sigEncode, FIPS 204 Table 2).
+    pub const fn signature_len(self) -> usize {
+        match self {
+            Self::MlDsa44 => 2420,
+            Self::MlDsa65 => 3309,
+            Self::MlDsa87 => 4627,
+        }
+    }
+
+    /// The parameter set an `id-ml-dsa-*` OID names.
+    pub fn from_oid(oid: ObjectIdentifier) -> Option<Self> {
+        [Self::MlDsa44, Self::MlDsa65, Self::MlDsa87]
+            .into_iter()
+            .find(|set| set.oid() == oid)
+    }
+
+    /// The raw key of an ML-DSA SubjectPublicKeyInfo, checked as RFC 9881 requires
+    /// (parameters absent, the BIT STRING exactly pkEncode's output), with its parameter set;
+    /// `None` for a key of another algorithm.
+    pub(crate) fn raw_key(spki: &[u8]) -> Result<Option<(Self, &[u8])>, Error> {
+        let (alg, key) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
+        let Some(set) = Self::from_oid(alg.oid()) else {
+            return Ok(None);
+        };
+        if alg.parameters().is_some() || key.len() != set.public_key_len() {
+            return Err(Error::MalformedPublicKey);
+        }
+        Ok(Some((set, key)))
+    }
+
+    fn of_spki(spki: &[u8]) -> Result<Option<Self>, Error> {
+        Ok(Self::raw_key(spki)?.map(|(set, _)| set))
     }
 }
 

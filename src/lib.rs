@@ -49,7 +49,9 @@ pub use crl::{
 pub use error::{Error, ProfileRule};
 pub use hash::HashAlgorithm;
 pub use judgement::{JudgedSignature, PolicyReport, SignatureJudge, Verdict};
-pub use key::{AlgorithmFamily, MAX_RSA_MODULUS_BITS, NamedCurve, PublicKeyInfo};
+pub use key::{
+    AlgorithmFamily, MAX_RSA_MODULUS_BITS, MlDsaParameterSet, NamedCurve, PublicKeyInfo,
+};
 pub use name::{
     DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name, NameKey,
 };

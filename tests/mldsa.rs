@@ -13,8 +13,9 @@ use common::builder::{
 use jpki_verify::cms::{CmsVerifier, Content, SignerRequirement};
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA, ML_DSA_44, ML_DSA_65, ML_DSA_87};
 use jpki_verify::{
-    AlgorithmFamily, AlgorithmIdentifier, Backend, Certificate, Crl, CrlSet, Error, PathValidator,
-    PublicKeyInfo, RevocationMode, SignatureVerificationAlgorithm, TrustAnchor, UnixTime,
+    AlgorithmFamily, AlgorithmIdentifier, Backend, Certificate, Crl, CrlSet, Error,
+    MlDsaParameterSet, PathValidator, PublicKeyInfo, RevocationMode,
+    SignatureVerificationAlgorithm, TrustAnchor, UnixTime,
 };
 use mldsa_builder::*;
 use sha2::{Digest, Sha512};
@@ -126,10 +127,13 @@ fn lengths_contexts_and_parameter_sets_give_their_errors() {
     assert_eq!(ML_DSA_65.family(), AlgorithmFamily::MlDsa);
     assert_eq!(
         ML_DSA_65.key_info(&spki),
-        Ok(PublicKeyInfo::Other {
-            family: AlgorithmFamily::MlDsa
+        Ok(PublicKeyInfo::MlDsa {
+            parameter_set: MlDsaParameterSet::MlDsa65
         })
     );
+    // The key alone tells its parameter set too (no algorithm object needed).
+    assert_eq!(PublicKeyInfo::from_spki(&spki), ML_DSA_65.key_info(&spki));
+    assert_eq!(ML_DSA_65.family(), AlgorithmFamily::MlDsa);
     assert_eq!(
         ML_DSA_65.verify_signature(&spki, b"messagE", &sig),
         Err(Error::BadSignature)
@@ -378,8 +382,8 @@ fn an_ml_dsa_path_validates_with_revocation() {
         assert_eq!(entry.algorithm().name(), "ml-dsa-65");
         assert_eq!(
             entry.signer_key(),
-            PublicKeyInfo::Other {
-                family: AlgorithmFamily::MlDsa
+            PublicKeyInfo::MlDsa {
+                parameter_set: MlDsaParameterSet::MlDsa65
             }
         );
     }
@@ -621,24 +625,37 @@ fn a_dual_signed_document_needs_both_ecdsa_and_ml_dsa() {
     );
 }
 
-/// Today's sunset judge: `AlgorithmDescriptor::from_scheme` has no mapping for ML-DSA
-/// (scheme and key are `Other { family: MlDsa }`, with no parameter set), so the judge
-/// rejects the signer by name rather than passing it. Issue 15's sunset work changes this.
+/// The one sunset judge describes an ML-DSA signer by its parameter set: NIST IR 8547 (the
+/// only built-in source that speaks of ML-DSA) accepts it past 2035, when it disallows RSA and
+/// ECDSA; CRYPTREC LS-0003 rates no ML-DSA parameter set, so its table does not cover it and
+/// the judge refuses rather than guess.
 #[test]
-fn the_sunset_judge_cannot_yet_describe_ml_dsa() {
+fn the_sunset_judge_describes_ml_dsa_by_parameter_set() {
     use jpki_verify::Verdict;
-    use jpki_verify::policy::CRYPTREC_LS0003;
+    use jpki_verify::policy::{CRYPTREC_LS0003, NIST_IR8547_DRAFT, Table};
     let p = pki();
     let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
-    let validator = PathValidator::with_backend(&BACKEND, time());
     let document = signed_data(
         b"hello",
         &[&p.leaf, &p.ca],
         &[mldsa_signer_info(&p, b"hello")],
     );
-    let report = CmsVerifier::new(validator, &anchors)
-        .sunset(&CRYPTREC_LS0003)
-        .verify(&document, Content::Attached);
+    let judge = |table: &Table, at: &str| {
+        let validator = PathValidator::with_backend(&BACKEND, common::at(at));
+        CmsVerifier::new(validator, &anchors)
+            .sunset(table)
+            .verify(&document, Content::Attached)
+    };
+    let report = judge(&NIST_IR8547_DRAFT, "2036-06-01T00:00:00Z");
+    let judged = report.signers[0].policy.as_ref().unwrap();
+    assert_eq!(judged.verdict, Verdict::Accept, "{:?}", judged.findings);
+    assert!(
+        judged.findings.iter().any(|f| f.contains("ML-DSA-65")),
+        "{:?}",
+        judged.findings
+    );
+
+    let report = judge(&CRYPTREC_LS0003, "2028-01-01T00:00:00Z");
     assert_eq!(report.result, Err(Error::CmsAlgorithmRejected));
     let judged = report.signers[0].policy.as_ref().unwrap();
     assert_eq!(judged.verdict, Verdict::Reject);
@@ -646,8 +663,8 @@ fn the_sunset_judge_cannot_yet_describe_ml_dsa() {
         judged
             .findings
             .iter()
-            .any(|f| f.starts_with("signer 0: ml-dsa-65") && f.contains("cannot be described")),
-        "{:?}",
+            .all(|f| !f.contains("cannot be described")),
+        "described, then not covered: {:?}",
         judged.findings
     );
 }

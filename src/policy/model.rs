@@ -8,7 +8,8 @@ use core::fmt;
 use super::date::Date;
 pub use crate::{AlgorithmFamily, Verdict};
 use crate::{
-    HashAlgorithm, NamedCurve, PublicKeyInfo, SignatureScheme, SignatureVerificationAlgorithm,
+    HashAlgorithm, MlDsaParameterSet, NamedCurve, PublicKeyInfo, SignatureScheme,
+    SignatureVerificationAlgorithm,
 };
 
 /// A named key parameter set: an elliptic curve or an ML-DSA parameter set.
@@ -120,6 +121,16 @@ impl From<NamedCurve> for ParameterSet {
     }
 }
 
+impl From<MlDsaParameterSet> for ParameterSet {
+    fn from(set: MlDsaParameterSet) -> ParameterSet {
+        match set {
+            MlDsaParameterSet::MlDsa44 => ParameterSet::MlDsa44,
+            MlDsaParameterSet::MlDsa65 => ParameterSet::MlDsa65,
+            MlDsaParameterSet::MlDsa87 => ParameterSet::MlDsa87,
+        }
+    }
+}
+
 impl fmt::Display for ParameterSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -213,6 +224,12 @@ impl AlgorithmDescriptor {
                 if curve == key_curve =>
             {
                 Some(AlgorithmDescriptor::named(curve.into(), hash))
+            }
+            // Pure ML-DSA: the parameter set is the key's.
+            (scheme, PublicKeyInfo::MlDsa { parameter_set }, None)
+                if scheme.family() == AlgorithmFamily::MlDsa =>
+            {
+                Some(AlgorithmDescriptor::named(parameter_set.into(), None))
             }
             // Schemes and keys this crate does not define: no table rule can speak of them.
             _ => None,

@@ -6,60 +6,35 @@
 //! [`MlDsaAlgorithm::verify_with_context`] is there for callers of the raw API whose
 //! protocol binds a context string.
 
-use der::asn1::ObjectIdentifier;
 use ml_dsa::{EncodedSignature, EncodedVerifyingKey, MlDsaParams, Signature, VerifyingKey};
 
 use crate::alg_id::AlgorithmIdentifier;
-use crate::key::split_spki;
 use crate::{AlgorithmFamily, Error, HashAlgorithm, SignatureScheme};
-use crate::{PreparedKey, PublicKeyInfo, SignatureVerificationAlgorithm, oid};
-
-/// The three FIPS 204 parameter sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Level {
-    L44,
-    L65,
-    L87,
-}
-
-impl Level {
-    /// pkEncode length (FIPS 204 Table 2).
-    const fn public_key_len(self) -> usize {
-        match self {
-            Level::L44 => 1312,
-            Level::L65 => 1952,
-            Level::L87 => 2592,
-        }
-    }
-}
+use crate::{MlDsaParameterSet, PreparedKey, PublicKeyInfo, SignatureVerificationAlgorithm};
 
 /// Pure ML-DSA with one parameter set (empty context string, no pre-hash).
 #[derive(Debug)]
 pub struct MlDsaAlgorithm {
     name: &'static str,
-    level: Level,
-    oid: ObjectIdentifier,
+    parameter_set: MlDsaParameterSet,
 }
 
 /// ML-DSA-44 (FIPS 204, NIST security category 2), id-ml-dsa-44.
 pub static ML_DSA_44: MlDsaAlgorithm = MlDsaAlgorithm {
     name: "ml-dsa-44",
-    level: Level::L44,
-    oid: oid::ML_DSA_44,
+    parameter_set: MlDsaParameterSet::MlDsa44,
 };
 
 /// ML-DSA-65 (FIPS 204, NIST security category 3), id-ml-dsa-65.
 pub static ML_DSA_65: MlDsaAlgorithm = MlDsaAlgorithm {
     name: "ml-dsa-65",
-    level: Level::L65,
-    oid: oid::ML_DSA_65,
+    parameter_set: MlDsaParameterSet::MlDsa65,
 };
 
 /// ML-DSA-87 (FIPS 204, NIST security category 5), id-ml-dsa-87.
 pub static ML_DSA_87: MlDsaAlgorithm = MlDsaAlgorithm {
     name: "ml-dsa-87",
-    level: Level::L87,
-    oid: oid::ML_DSA_87,
+    parameter_set: MlDsaParameterSet::MlDsa87,
 };
 
 /// A decoded key with its expanded matrix (the costly part, done once per key).
@@ -70,17 +45,24 @@ enum MlDsaKey {
 }
 
 impl MlDsaAlgorithm {
+    /// The parameter set this object verifies.
+    pub const fn parameter_set(&self) -> MlDsaParameterSet {
+        self.parameter_set
+    }
+
+    const fn key_info_of_set(&self) -> PublicKeyInfo {
+        PublicKeyInfo::MlDsa {
+            parameter_set: self.parameter_set,
+        }
+    }
+
     /// The raw public key in `spki`, checked against this parameter set (RFC 9881: the
     /// parameters are absent and the BIT STRING is the pkEncode output).
     fn raw_key<'a>(&self, spki: &'a [u8]) -> Result<&'a [u8], Error> {
-        let (alg, key) = split_spki(spki).map_err(|_| Error::MalformedPublicKey)?;
-        if alg.oid() != self.oid {
-            return Err(Error::SignatureAlgorithmMismatch);
+        match MlDsaParameterSet::raw_key(spki)? {
+            Some((set, key)) if set == self.parameter_set => Ok(key),
+            _ => Err(Error::SignatureAlgorithmMismatch),
         }
-        if alg.parameters().is_some() || key.len() != self.level.public_key_len() {
-            return Err(Error::MalformedPublicKey);
-        }
-        Ok(key)
     }
 
     /// Verifies `signature` over `message` under the context string `context` (FIPS 204
@@ -100,10 +82,16 @@ impl MlDsaAlgorithm {
         let key = key
             .downcast_ref::<MlDsaKey>()
             .ok_or(Error::SignatureAlgorithmMismatch)?;
-        match (self.level, key) {
-            (Level::L44, MlDsaKey::L44(k)) => verify(k, message, context, signature),
-            (Level::L65, MlDsaKey::L65(k)) => verify(k, message, context, signature),
-            (Level::L87, MlDsaKey::L87(k)) => verify(k, message, context, signature),
+        match (self.parameter_set, key) {
+            (MlDsaParameterSet::MlDsa44, MlDsaKey::L44(k)) => {
+                verify(k, message, context, signature)
+            }
+            (MlDsaParameterSet::MlDsa65, MlDsaKey::L65(k)) => {
+                verify(k, message, context, signature)
+            }
+            (MlDsaParameterSet::MlDsa87, MlDsaKey::L87(k)) => {
+                verify(k, message, context, signature)
+            }
             _ => Err(Error::SignatureAlgorithmMismatch),
         }
     }
@@ -161,39 +149,34 @@ impl SignatureVerificationAlgorithm for MlDsaAlgorithm {
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier<'static> {
-        AlgorithmIdentifier::new(self.oid, None)
+        AlgorithmIdentifier::new(self.parameter_set.oid(), None)
     }
 
     fn signature_alg_id(&self) -> AlgorithmIdentifier<'static> {
         // RFC 9881 2: the parameters MUST be absent.
-        AlgorithmIdentifier::new(self.oid, None)
+        AlgorithmIdentifier::new(self.parameter_set.oid(), None)
     }
 
     fn accepts_public_key_alg(&self, alg: &AlgorithmIdentifier<'_>) -> bool {
         // By OID alone: a key with (forbidden) parameters is then refused by prepare_key as
         // a malformed key rather than reported as a mismatch.
-        alg.oid() == self.oid
+        alg.oid() == self.parameter_set.oid()
     }
 
     fn key_info(&self, spki: &[u8]) -> Result<PublicKeyInfo, Error> {
         // The checks of prepare_key without expanding the matrix.
         self.raw_key(spki)?;
-        Ok(PublicKeyInfo::Other {
-            family: AlgorithmFamily::MlDsa,
-        })
+        Ok(self.key_info_of_set())
     }
 
     fn prepare_key(&self, spki: &[u8]) -> Result<PreparedKey, Error> {
         let raw = self.raw_key(spki)?;
-        let key = match self.level {
-            Level::L44 => MlDsaKey::L44(decode_key(raw)?),
-            Level::L65 => MlDsaKey::L65(decode_key(raw)?),
-            Level::L87 => MlDsaKey::L87(decode_key(raw)?),
+        let key = match self.parameter_set {
+            MlDsaParameterSet::MlDsa44 => MlDsaKey::L44(decode_key(raw)?),
+            MlDsaParameterSet::MlDsa65 => MlDsaKey::L65(decode_key(raw)?),
+            MlDsaParameterSet::MlDsa87 => MlDsaKey::L87(decode_key(raw)?),
         };
-        let info = PublicKeyInfo::Other {
-            family: AlgorithmFamily::MlDsa,
-        };
-        Ok(PreparedKey::new(info, key))
+        Ok(PreparedKey::new(self.key_info_of_set(), key))
     }
 
     fn verify_prepared(
