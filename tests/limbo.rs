@@ -62,10 +62,6 @@ const ALLOWED: &[(&str, Reason)] = &[
         "webpki::nc::permitted-dns-match-noncritical",
         Reason::CabfOnly,
     ),
-    (
-        "webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences",
-        Reason::CabfOnly,
-    ),
     ("webpki::san::mismatch-domain-san", Reason::HostnameMatching),
     (
         "webpki::san::mismatch-subdomain-san",

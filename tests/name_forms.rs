@@ -258,6 +258,31 @@ fn minimum_and_maximum_are_refused() {
     }
 }
 
+/// GeneralSubtrees is SEQUENCE SIZE (1..MAX): an empty permitted or excluded list is refused
+/// (x509-limbo's `webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences`).
+#[test]
+fn empty_subtree_lists_are_refused() {
+    let good_leaf = leaf(&[dns("www.example.com")]);
+    let nc = |parts: &[&[u8]]| extension("2.5.29.30", true, &seq(parts));
+    let one = seq(&[&dns("example.com")]);
+    assert_eq!(
+        under(
+            nc(&[&tlv(0xa0, &one), &tlv(0xa1, &seq(&[&dns("example.org")]))]),
+            &good_leaf
+        ),
+        Ok(())
+    );
+    for parts in [
+        vec![tlv(0xa0, &[])],
+        vec![tlv(0xa1, &[])],
+        vec![tlv(0xa0, &one), tlv(0xa1, &[])],
+        vec![tlv(0xa0, &[]), tlv(0xa1, &[])],
+    ] {
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        assert_eq!(under(nc(&parts), &good_leaf), CA_MALFORMED, "{parts:02x?}");
+    }
+}
+
 /// A constraining anchor certificate's malformed subtree is reported at the anchor's index.
 #[test]
 fn malformed_anchor_constraints_are_refused_at_the_anchor() {

@@ -386,7 +386,9 @@ fn decode_name_constraints(value: &[u8]) -> Result<NameConstraints, Error> {
     // Subtrees that are decodable but malformed (RFC 5280 4.2.1.10: minimum MUST be zero and
     // maximum MUST be absent; bases must be well formed for their form) are kept and flagged,
     // so that validation refuses them naming the certificate on the path.
-    let mut malformed = false;
+    // GeneralSubtrees ::= SEQUENCE SIZE (1..MAX): a present but empty list is malformed too.
+    let empty = |s: &Option<Vec<_>>| s.as_ref().is_some_and(Vec::is_empty);
+    let mut malformed = empty(&nc.permitted_subtrees) || empty(&nc.excluded_subtrees);
     let mut convert = |subtrees: &[pkix::constraints::name::GeneralSubtree]| {
         subtrees
             .iter()
@@ -405,7 +407,7 @@ fn decode_name_constraints(value: &[u8]) -> Result<NameConstraints, Error> {
         .map(&mut convert)
         .transpose()?;
     let excluded = convert(nc.excluded_subtrees.as_deref().unwrap_or_default())?;
-    if permitted.is_none() && excluded.is_empty() {
+    if nc.permitted_subtrees.is_none() && nc.excluded_subtrees.is_none() {
         // RFC 5280 4.2.1.10: either permittedSubtrees or excludedSubtrees MUST be present.
         return Err(Error::MalformedExtension);
     }
