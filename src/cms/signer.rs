@@ -176,23 +176,32 @@ fn verify_signer(
     report.signer_id = Some(signer_id(signer));
     report.digest_algorithm = crate::hash::hash_from_oid(signer.digest_algorithm.oid());
     report.family = algorithm::family_of_label(&signer.signature_algorithm);
-    // The claimed signing time is reported even when the signer fails before its
-    // attributes are checked (for example with a refused digest algorithm).
-    if let Some(Ok(attributes)) = signer
+    // Read once: the claimed signing time is reported even when the signer fails before
+    // its attributes are checked (for example with a refused digest algorithm).
+    let signed_attrs = signer
         .signed_attrs
         .as_ref()
-        .map(|signed| attrs::interpret(&signed.attributes))
-    {
+        .map(|signed| (signed.der, attrs::interpret(&signed.attributes)));
+    if let Some((_, Ok(attributes))) = &signed_attrs {
         report.signing_time = attributes.signing_time;
     }
-    report.result = check_signer(ctx, index, signer, algorithms, content, &mut report);
+    report.result = check_signer(
+        ctx,
+        index,
+        signer,
+        signed_attrs,
+        algorithms,
+        content,
+        &mut report,
+    );
     report
 }
 
-fn check_signer(
+fn check_signer<'a>(
     ctx: &Context<'_, '_>,
     index: usize,
-    signer: &SignerInfoParts<'_>,
+    signer: &SignerInfoParts<'a>,
+    signed_attrs: Option<(&'a [u8], Result<attrs::SignedAttributes, Error>)>,
     algorithms: Result<SignerAlgorithms<'_>, Error>,
     content: &HashedContent<'_>,
     report: &mut SignerReport,
@@ -201,14 +210,13 @@ fn check_signer(
     report.family = Some(algs.family);
 
     // What the signature covers (5.4).
-    let signed_attrs = match &signer.signed_attrs {
-        Some(signed) => Some((signed.der, attrs::interpret(&signed.attributes)?)),
+    let signed_attrs = match signed_attrs {
+        Some((der, attributes)) => Some((der, attributes?)),
         None => None,
     };
     let attrs_der;
     let message: &[u8] = match &signed_attrs {
         Some((raw, attributes)) => {
-            report.signing_time = attributes.signing_time;
             if attributes.content_type != ctx.parts.econtent_type {
                 return Err(Error::CmsContentTypeMismatch);
             }
