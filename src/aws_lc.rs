@@ -308,26 +308,22 @@ const ECDSA_ALGORITHMS: [&dyn SignatureVerificationAlgorithm; 12] = [
 /// identifiers are the same OID with absent parameters, the key the raw pkEncode octets.
 #[derive(Debug)]
 pub struct AwsLcMlDsa {
-    name: &'static str,
     parameter_set: MlDsaParameterSet,
     aws: &'static aws::PqdsaVerificationAlgorithm,
 }
 
 /// ML-DSA-44, id-ml-dsa-44.
 pub static ML_DSA_44: AwsLcMlDsa = AwsLcMlDsa {
-    name: "ml-dsa-44",
     parameter_set: MlDsaParameterSet::MlDsa44,
     aws: &aws::ML_DSA_44,
 };
 /// ML-DSA-65, id-ml-dsa-65.
 pub static ML_DSA_65: AwsLcMlDsa = AwsLcMlDsa {
-    name: "ml-dsa-65",
     parameter_set: MlDsaParameterSet::MlDsa65,
     aws: &aws::ML_DSA_65,
 };
 /// ML-DSA-87, id-ml-dsa-87.
 pub static ML_DSA_87: AwsLcMlDsa = AwsLcMlDsa {
-    name: "ml-dsa-87",
     parameter_set: MlDsaParameterSet::MlDsa87,
     aws: &aws::ML_DSA_87,
 };
@@ -340,7 +336,7 @@ struct AwsMlDsaKey {
 
 impl SignatureVerificationAlgorithm for AwsLcMlDsa {
     fn name(&self) -> &'static str {
-        self.name
+        self.parameter_set.id()
     }
 
     fn scheme(&self) -> SignatureScheme {

@@ -177,6 +177,15 @@ impl MlDsaParameterSet {
         }
     }
 
+    /// `ml-dsa-44`, `ml-dsa-65`, `ml-dsa-87`: the names of the algorithm objects.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::MlDsa44 => "ml-dsa-44",
+            Self::MlDsa65 => "ml-dsa-65",
+            Self::MlDsa87 => "ml-dsa-87",
+        }
+    }
+
     /// `id-ml-dsa-*` (RFC 9881), for keys and signatures alike.
     pub const fn oid(self) -> ObjectIdentifier {
         match self {

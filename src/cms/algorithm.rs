@@ -4,7 +4,9 @@
 use crate::alg_id::{AlgorithmIdentifier, NULL};
 use crate::hash::hash_from_oid;
 use crate::pss::PssParameters;
-use crate::{AlgorithmFamily, Error, HashAlgorithm, SignatureVerificationAlgorithm, oid};
+use crate::{
+    AlgorithmFamily, Error, HashAlgorithm, MlDsaParameterSet, SignatureVerificationAlgorithm, oid,
+};
 
 /// What a SignerInfo's algorithm identifiers resolve to.
 #[derive(Clone, Copy, Debug)]
@@ -101,7 +103,7 @@ pub(crate) fn family_of_label(id: &AlgorithmIdentifier<'_>) -> Option<AlgorithmF
         oid::ECDSA_WITH_SHA256 | oid::ECDSA_WITH_SHA384 | oid::ECDSA_WITH_SHA512 => {
             Some(AlgorithmFamily::Ecdsa)
         }
-        oid::ML_DSA_44 | oid::ML_DSA_65 | oid::ML_DSA_87 => Some(AlgorithmFamily::MlDsa),
+        oid if MlDsaParameterSet::from_oid(oid).is_some() => Some(AlgorithmFamily::MlDsa),
         _ => None,
     }
 }

@@ -15,25 +15,21 @@ use crate::{MlDsaParameterSet, PreparedKey, PublicKeyInfo, SignatureVerification
 /// Pure ML-DSA with one parameter set (empty context string, no pre-hash).
 #[derive(Debug)]
 pub struct MlDsaAlgorithm {
-    name: &'static str,
     parameter_set: MlDsaParameterSet,
 }
 
 /// ML-DSA-44 (FIPS 204, NIST security category 2), id-ml-dsa-44.
 pub static ML_DSA_44: MlDsaAlgorithm = MlDsaAlgorithm {
-    name: "ml-dsa-44",
     parameter_set: MlDsaParameterSet::MlDsa44,
 };
 
 /// ML-DSA-65 (FIPS 204, NIST security category 3), id-ml-dsa-65.
 pub static ML_DSA_65: MlDsaAlgorithm = MlDsaAlgorithm {
-    name: "ml-dsa-65",
     parameter_set: MlDsaParameterSet::MlDsa65,
 };
 
 /// ML-DSA-87 (FIPS 204, NIST security category 5), id-ml-dsa-87.
 pub static ML_DSA_87: MlDsaAlgorithm = MlDsaAlgorithm {
-    name: "ml-dsa-87",
     parameter_set: MlDsaParameterSet::MlDsa87,
 };
 
@@ -135,7 +131,7 @@ fn verify<P: MlDsaParams>(
 
 impl SignatureVerificationAlgorithm for MlDsaAlgorithm {
     fn name(&self) -> &'static str {
-        self.name
+        self.parameter_set.id()
     }
 
     fn scheme(&self) -> SignatureScheme {
