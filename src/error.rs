@@ -157,6 +157,7 @@ errors! {
     /// | 700       | validity period                                                     |
     /// | 705       | [`Error::CmsSignerRequirementNotMet`]                               |
     /// | 800 - 860 | revocation checking (CRLs and their signers)                        |
+    /// | 870 - 930 | OCSP responses (parsing, responder, signature, freshness, nonce)    |
     /// | 950       | [`Error::Revoked`]                                                  |
     /// | 1000      | budgets and limits that end path building outright (all tied)       |
     ///
@@ -639,6 +640,119 @@ errors! {
             message: "the CRL for certificate {index} has an unsupported critical entry extension",
         },
 
+        // --- OCSP responses (RFC 6960), a revocation source beside CRLs: 870 - 930 ---
+        /// An OCSP response is not a well-formed DER `OCSPResponse` holding a
+        /// `BasicOCSPResponse`, or a response extension it depends on is malformed or an
+        /// unknown one is critical.
+        OcspMalformed => {
+            kind: "ocsp-malformed",
+            rank: 870,
+            message: "malformed OCSP response",
+        },
+        /// An OCSP response is longer than `MAX_OCSP_RESPONSE_LEN`, or holds more
+        /// SingleResponses than `MAX_SINGLE_RESPONSES` or certificates than
+        /// `MAX_RESPONDER_CERTS`.
+        OcspTooLarge => {
+            kind: "ocsp-too-large",
+            rank: 870,
+            message: "OCSP response exceeds the size limits",
+        },
+        /// The OCSP responder answered with an error responseStatus (no status information).
+        OcspUnsuccessful {
+            /// The responseStatus (1 malformedRequest, 2 internalError, 3 tryLater,
+            /// 5 sigRequired, 6 unauthorized).
+            status: u8,
+        } => {
+            kind: "ocsp-unsuccessful",
+            rank: 870,
+            message: "OCSP responder returned error status {status}",
+        },
+        /// The OCSP response has no SingleResponse for the certificate (CertID: issuer name
+        /// and key hashes and serial number).
+        OcspCertIdMismatch {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-cert-id-mismatch",
+            rank: 880,
+            message: "the OCSP response is not for certificate {index}",
+        },
+        /// The OCSP response was signed by neither the certificate's issuer nor a responder
+        /// certificate that the issuer issued with id-kp-OCSPSigning (RFC 6960 4.2.2.2).
+        OcspUnauthorizedResponder {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-unauthorized-responder",
+            rank: 890,
+            message: "the OCSP responder for certificate {index} is not authorized",
+        },
+        /// The delegated OCSP responder's certificate expired before the validation time.
+        OcspResponderExpired {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-responder-expired",
+            rank: 900,
+            message: "the OCSP responder certificate for certificate {index} has expired",
+        },
+        /// The delegated OCSP responder's certificate is not yet valid at the validation time.
+        OcspResponderNotYetValid {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-responder-not-yet-valid",
+            rank: 900,
+            message: "the OCSP responder certificate for certificate {index} is not yet valid",
+        },
+        /// The OCSP response's signature does not verify with the responder's key.
+        OcspInvalidSignature {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-invalid-signature",
+            rank: 910,
+            message: "the OCSP response for certificate {index} has a bad signature",
+        },
+        /// The OCSP response is stale: its nextUpdate (or, without one, thisUpdate plus the
+        /// caller's maximum age) is before the validation time, beyond the tolerance.
+        OcspStale {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-stale",
+            rank: 920,
+            message: "the OCSP response for certificate {index} is stale",
+        },
+        /// The OCSP response's thisUpdate (or producedAt) is after the validation time,
+        /// beyond the tolerance.
+        OcspNotYetValid {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-not-yet-valid",
+            rank: 920,
+            message: "the OCSP response for certificate {index} is not yet valid",
+        },
+        /// A nonce was expected and the OCSP response carries none.
+        OcspNonceMissing {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-nonce-missing",
+            rank: 930,
+            message: "the OCSP response for certificate {index} has no nonce",
+        },
+        /// The OCSP response's nonce differs from the one the caller sent.
+        OcspNonceMismatch {
+            /// Position in the path of the certificate being checked.
+            index: u8,
+        } => {
+            kind: "ocsp-nonce-mismatch",
+            rank: 930,
+            message: "the OCSP response for certificate {index} has another nonce",
+        },
+
         // --- CMS: document errors (55), then per signer by how far the signer got ---
         /// CMS: the input is not a well-formed DER `ContentInfo` holding a `SignedData` (RFC 5652
         /// 3 and 5): bad encoding, a missing or misplaced field, or a version number that
@@ -963,6 +1077,10 @@ mod tests {
             "unsupported-crl-critical-extension",
             "unsupported-crl-entry-critical-extension",
         ],
+        &["ocsp-malformed", "ocsp-too-large", "ocsp-unsuccessful"],
+        &["ocsp-responder-expired", "ocsp-responder-not-yet-valid"],
+        &["ocsp-stale", "ocsp-not-yet-valid"],
+        &["ocsp-nonce-missing", "ocsp-nonce-mismatch"],
         // Budgets and limits.
         &[
             "maximum-signature-checks-exceeded",
@@ -1044,6 +1162,23 @@ mod tests {
         &[Error::CrlSignNotAllowed { index: 0 }],
         &[Error::InvalidCrlSignature { index: 0 }],
         &[Error::InvalidCrlSigner { index: 0 }],
+        &[
+            Error::OcspMalformed,
+            Error::OcspTooLarge,
+            Error::OcspUnsuccessful { status: 6 },
+        ],
+        &[Error::OcspCertIdMismatch { index: 0 }],
+        &[Error::OcspUnauthorizedResponder { index: 0 }],
+        &[
+            Error::OcspResponderExpired { index: 0 },
+            Error::OcspResponderNotYetValid { index: 0 },
+        ],
+        &[Error::OcspInvalidSignature { index: 0 }],
+        &[Error::OcspStale { index: 0 }, Error::OcspNotYetValid { index: 0 }],
+        &[
+            Error::OcspNonceMissing { index: 0 },
+            Error::OcspNonceMismatch { index: 0 },
+        ],
         &[Error::Revoked {
             index: 0,
             reason: RevocationReason::Unspecified,

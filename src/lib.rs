@@ -17,6 +17,7 @@ mod hash;
 mod judgement;
 mod key;
 mod name;
+mod ocsp;
 mod path;
 mod pss;
 mod reason;
@@ -54,6 +55,10 @@ pub use key::{
 };
 pub use name::{
     DistinguishedName, GeneralName, GeneralSubtree, MAX_NAME_CONSTRAINT_COMPARISONS, Name, NameKey,
+};
+pub use ocsp::{
+    MAX_OCSP_RESPONSE_LEN, MAX_RESPONDER_CERTS, MAX_SINGLE_RESPONSES, OcspOptions, OcspReport,
+    OcspResponder, OcspResponse, OcspResponses,
 };
 pub use path::{
     ANY_POLICY, Budget, MAX_CRL_SIGNER_NESTING, MAX_INTERMEDIATES, PathEntry, PathValidator,
