@@ -1174,7 +1174,10 @@ mod tests {
             Error::OcspResponderNotYetValid { index: 0 },
         ],
         &[Error::OcspInvalidSignature { index: 0 }],
-        &[Error::OcspStale { index: 0 }, Error::OcspNotYetValid { index: 0 }],
+        &[
+            Error::OcspStale { index: 0 },
+            Error::OcspNotYetValid { index: 0 },
+        ],
         &[
             Error::OcspNonceMissing { index: 0 },
             Error::OcspNonceMismatch { index: 0 },

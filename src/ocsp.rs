@@ -56,8 +56,7 @@ const ID_PKIX_OCSP_BASIC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6
 /// id-pkix-ocsp-nonce.
 const ID_PKIX_OCSP_NONCE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.2");
 /// id-pkix-ocsp-nocheck (a responder certificate extension).
-const ID_PKIX_OCSP_NOCHECK: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
+const ID_PKIX_OCSP_NOCHECK: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
 /// id-kp-OCSPSigning.
 const ID_KP_OCSP_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
 /// id-pkix-ocsp-crl: an informational single extension (where the CRL is).
@@ -211,7 +210,9 @@ fn parse(der: &[u8]) -> Result<OcspResponse, Error> {
             crate::name::Name::from_der(name).map_err(malformed)?;
             OwnedResponderId::ByName(range_of(der, name))
         }
-        ResponderId::ByKey(hash) if hash.len() == 20 => OwnedResponderId::ByKey(range_of(der, hash)),
+        ResponderId::ByKey(hash) if hash.len() == 20 => {
+            OwnedResponderId::ByKey(range_of(der, hash))
+        }
         ResponderId::ByKey(_) => return Err(Error::OcspMalformed),
     };
     let produced_at = data.produced_at.time().ok_or(Error::OcspMalformed)?;
@@ -245,10 +246,7 @@ fn parse(der: &[u8]) -> Result<OcspResponse, Error> {
         }
     }
 
-    let signature = basic
-        .signature
-        .as_bytes()
-        .map(|bits| range_of(der, bits));
+    let signature = basic.signature.as_bytes().map(|bits| range_of(der, bits));
     Ok(OcspResponse {
         der: Box::default(),
         tbs: range_of(der, tbs),

@@ -169,13 +169,19 @@ impl OcspResponse {
     }
 
     /// RFC 6960 4.2.2.2 and the signature: who signed, if authorised.
-    fn authenticate(&self, ctx: &Context<'_>, verify: &mut Verify<'_>) -> Result<OcspResponder, Error> {
+    fn authenticate(
+        &self,
+        ctx: &Context<'_>,
+        verify: &mut Verify<'_>,
+    ) -> Result<OcspResponder, Error> {
         let index = ctx.index;
         let signed = self
             .signed_data()
             .ok_or(Error::OcspInvalidSignature { index })?;
         let bad_signature = |e: Error| match e {
-            Error::BadSignature | Error::MalformedSignature => Error::OcspInvalidSignature { index },
+            Error::BadSignature | Error::MalformedSignature => {
+                Error::OcspInvalidSignature { index }
+            }
             other => other,
         };
         if self.responder_is(ctx.issuer_key, ctx.issuer_spki) {
@@ -233,7 +239,12 @@ impl OcspResponse {
     }
 
     /// Freshness (with tolerance) and the nonce.
-    fn judge(&self, ctx: &Context<'_>, single: &Single, options: &OcspOptions<'_>) -> Result<(), Error> {
+    fn judge(
+        &self,
+        ctx: &Context<'_>,
+        single: &Single,
+        options: &OcspOptions<'_>,
+    ) -> Result<(), Error> {
         let index = ctx.index;
         let time = ctx.time.as_unix_seconds();
         let tolerance = i64::from(options.tolerance_secs);

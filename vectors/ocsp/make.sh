@@ -86,6 +86,12 @@ printf 'V\t350101000000Z\t\t1001\tunknown\t/O=JPKI Test/CN=OCSP good leaf\n' > "
 printf 'R\t350101000000Z\t260101000000Z,keyCompromise\t1002\tunknown\t/O=JPKI Test/CN=OCSP revoked leaf\n' >> "$work/ocsp-index.txt"
 printf 'V\t350101000000Z\t\t1003\tunknown\t/O=JPKI Test/CN=OCSP other leaf\n' >> "$work/ocsp-index.txt"
 
+# A CRL of the CA from the same database (for FirstOfSources tests): lists 1002.
+cp "$work/ocsp-index.txt" "$work/index.txt"
+(cd "$work" && openssl ca -batch -config ca.cnf -gencrl -cert ca.pem -keyfile ca.key -crldays 30 \
+  -out ca.crl.pem 2>/dev/null)
+openssl crl -in "$work/ca.crl.pem" -outform DER -out ca.crl
+
 # respond OUT LEAF SIGNER [request options] -- [responder options]
 respond() {
   local out=$1 leaf=$2 signer=$3; shift 3
