@@ -10,11 +10,11 @@ use clap::Args;
 use der::asn1::ObjectIdentifier;
 use jpki_verify::policy::{Assessment, Verdict};
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
-use jpki_verify::{Certificate, CrlSet, PathValidator, Profile, UnixTime, ValidatedPath};
+use jpki_verify::{Certificate, PathValidator, Profile, UnixTime, ValidatedPath};
 use serde_json::{Value, json};
 
 use crate::input::{InputKind, der_objects, read_input};
-use crate::pki_args::{PathInputs, load_table, parse_time};
+use crate::pki_args::{PathInputs, Revocation, load_table, parse_time};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
 #[derive(Args)]
@@ -125,7 +125,7 @@ pub fn run(args: &ChainArgs) -> Outcome {
     } else {
         &BACKEND
     };
-    let crls = CrlSet::new(&inputs.crls);
+    let crls = Revocation::new(&inputs.crls, &inputs.ocsp);
     let validator = PathValidator::with_backend(backend, time)
         .initial_policies(&args.initial_policies)
         .require_explicit_policy(args.require_explicit_policy)

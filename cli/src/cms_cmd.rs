@@ -15,12 +15,14 @@ use jpki_verify::cms::{
 };
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{
-    Certificate, Crl, CrlSet, Error, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
+    Certificate, Crl, Error, OcspResponse, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
 };
 use serde_json::{Value, json};
 
 use crate::input::{InputKind, LimitedReader, der_objects, open_stream, read_input, too_large};
-use crate::pki_args::{LoadedPathInputs, LoadedTable, PathInputs, load_table, parse_time};
+use crate::pki_args::{
+    LoadedPathInputs, LoadedTable, PathInputs, Revocation, load_table, parse_time,
+};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
 #[derive(Args)]
@@ -97,6 +99,7 @@ struct Inputs {
     anchors: Vec<TrustAnchor>,
     intermediates: Vec<Certificate>,
     crls: Vec<Crl>,
+    ocsp: Vec<OcspResponse>,
     signed: Vec<u8>,
     content: Option<LimitedReader>,
     table: Option<LoadedTable>,
@@ -107,6 +110,7 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         anchors,
         intermediates,
         crls,
+        ocsp,
     } = args.inputs.load()?;
     let bytes = read_input(&args.signed, InputKind::CmsDocument)?;
     let mut objects = der_objects(&args.signed, bytes)?;
@@ -126,6 +130,7 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         anchors,
         intermediates,
         crls,
+        ocsp,
         signed: objects.remove(0).der,
         content,
         table,
@@ -155,7 +160,7 @@ pub fn run(args: &CmsArgs) -> Outcome {
             SignerRequirement::Families(&families)
         }
     };
-    let crls = CrlSet::new(&inputs.crls);
+    let crls = Revocation::new(&inputs.crls, &inputs.ocsp);
     let validator =
         PathValidator::with_backend(&BACKEND, now).revocation(args.inputs.revocation.mode(), &crls);
     let mut verifier = CmsVerifier::new(validator, &inputs.anchors)

@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use der::{Decode, Encode};
 use jpki_verify::policy::MAX_TABLE_LEN;
-use jpki_verify::{MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_RSA_MODULUS_BITS, cms};
+use jpki_verify::{
+    MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_OCSP_RESPONSE_LEN, MAX_RSA_MODULUS_BITS, cms,
+};
 
 use crate::report::InputError;
 
@@ -29,6 +31,8 @@ pub const CERTIFICATE_FILE_LIMIT: u64 =
     (cms::MAX_CERTIFICATES * pem_len(MAX_CERTIFICATE_LEN)) as u64;
 /// A CRL file: the largest CRL the library parses, in PEM.
 pub const CRL_FILE_LIMIT: u64 = pem_len(MAX_CRL_LEN) as u64;
+/// An OCSP response file: the largest response the library parses, in PEM.
+pub const OCSP_RESPONSE_LIMIT: u64 = pem_len(MAX_OCSP_RESPONSE_LEN) as u64;
 /// A CMS document: the library's `cms::MAX_INPUT_LEN`, in PEM.
 pub const CMS_DOCUMENT_LIMIT: u64 = pem_len(cms::MAX_INPUT_LEN) as u64;
 /// Detached CMS content. It is streamed through the digests, never held whole (the library
@@ -53,6 +57,7 @@ pub const MANIFEST_LIMIT: u64 = MAX_TABLE_LEN as u64;
 pub enum InputKind {
     Certificate,
     Crl,
+    OcspResponse,
     CmsDocument,
     CmsContent,
     PolicyTable,
@@ -68,6 +73,7 @@ impl InputKind {
         match self {
             InputKind::Certificate => CERTIFICATE_FILE_LIMIT,
             InputKind::Crl => CRL_FILE_LIMIT,
+            InputKind::OcspResponse => OCSP_RESPONSE_LIMIT,
             InputKind::CmsDocument => CMS_DOCUMENT_LIMIT,
             InputKind::CmsContent => CMS_CONTENT_LIMIT,
             InputKind::PolicyTable => POLICY_TABLE_LIMIT,
@@ -83,6 +89,7 @@ impl InputKind {
         match self {
             InputKind::Certificate => "certificate file",
             InputKind::Crl => "CRL file",
+            InputKind::OcspResponse => "OCSP response file",
             InputKind::CmsDocument => "CMS document",
             InputKind::CmsContent => "CMS content file",
             InputKind::PolicyTable => "policy table",

@@ -27,6 +27,7 @@ mod cms_cmd;
 mod demo_cmd;
 mod input;
 mod inspect_cmd;
+mod ocsp_cmd;
 mod pki_args;
 mod policy_cmd;
 mod report;
@@ -64,6 +65,14 @@ enum Command {
         "it is not (including a document that is read but is not a valid SignedData)"
     ))]
     Cms(cms_cmd::CmsArgs),
+    /// Check an OCSP response (RFC 6960) for a certificate: responder, signature,
+    /// freshness, nonce, status.
+    #[command(after_help = exit_status!(
+        "the response is authentic, current, for the certificate, and says good",
+        "it says revoked or unknown, or it is refused (responder, signature, freshness, nonce, \
+         another certificate, unparsable or unsuccessful response)"
+    ))]
+    Ocsp(ocsp_cmd::OcspArgs),
     /// Algorithm sunset tables: list, show, check an algorithm on a date, exposure analysis.
     #[command(after_help = exit_status!(
         "check: accepted (a warning still exits 0); exposure: no rejection reached; list, show",
@@ -93,6 +102,7 @@ fn main() -> ExitCode {
         Command::Sig(args) => sig::run(&args),
         Command::Chain(args) => chain_cmd::run(&args),
         Command::Cms(args) => cms_cmd::run(&args),
+        Command::Ocsp(args) => ocsp_cmd::run(&args),
         Command::Policy(args) => policy_cmd::run(&args),
         Command::Inspect(args) => inspect_cmd::run(&args),
         Command::Demo(args) => demo_cmd::run(&args),

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use jpki_verify::policy::{BUILTIN_TABLES, Date, Table, builtin};
-use jpki_verify::{Certificate, Crl, Error, RevocationMode, TrustAnchor, UnixTime};
+use jpki_verify::{
+    CertStatus, Certificate, Crl, CrlSet, Error, FirstOfSources, OcspResponse, OcspResponses,
+    RevocationMode, RevocationSource, StatusQuery, TrustAnchor, UnixTime,
+};
 
 use crate::input::{InputKind, der_objects, read_input};
 use crate::report::InputError;
@@ -22,8 +25,12 @@ pub struct PathInputs {
     /// CRL(s), PEM or DER. Repeatable.
     #[arg(long = "crl", value_name = "FILE")]
     pub crls: Vec<PathBuf>,
-    /// Revocation checking: off, available (use the CRLs given), require (a current CRL for
-    /// every certificate but the anchor).
+    /// OCSP response(s) (RFC 6960), DER or PEM: a revocation source beside the CRLs.
+    /// Repeatable.
+    #[arg(long = "ocsp", value_name = "FILE")]
+    pub ocsp: Vec<PathBuf>,
+    /// Revocation checking: off, available (use the CRLs and OCSP responses given), require
+    /// (a current CRL or OCSP response for every certificate but the anchor).
     #[arg(long, value_enum, default_value = "off")]
     pub revocation: RevocationArg,
 }
@@ -51,6 +58,29 @@ pub struct LoadedPathInputs {
     pub anchors: Vec<TrustAnchor>,
     pub intermediates: Vec<Certificate>,
     pub crls: Vec<Crl>,
+    pub ocsp: Vec<OcspResponse>,
+}
+
+/// The CRLs and OCSP responses given, asked as one revocation source (CRLs first).
+pub struct Revocation<'a> {
+    crls: CrlSet<'a>,
+    ocsp: OcspResponses<'a>,
+}
+
+impl<'a> Revocation<'a> {
+    pub fn new(crls: &'a [Crl], ocsp: &'a [OcspResponse]) -> Self {
+        Self {
+            crls: CrlSet::new(crls),
+            ocsp: OcspResponses::new(ocsp),
+        }
+    }
+}
+
+impl RevocationSource for Revocation<'_> {
+    fn status(&self, query: &mut StatusQuery<'_>) -> Result<CertStatus, Error> {
+        let sources: [&dyn RevocationSource; 2] = [&self.crls, &self.ocsp];
+        FirstOfSources::new(&sources).status(query)
+    }
 }
 
 impl PathInputs {
@@ -64,6 +94,11 @@ impl PathInputs {
             })?,
             // Owned: a CRL near its cap is held once, not copied.
             crls: load_all(&self.crls, InputKind::Crl, Crl::from_der_owned)?,
+            ocsp: load_all(
+                &self.ocsp,
+                InputKind::OcspResponse,
+                OcspResponse::from_der_owned,
+            )?,
         })
     }
 }
@@ -100,6 +135,7 @@ pub fn load_all<T>(
 ) -> Result<Vec<T>, InputError> {
     let what = match kind {
         InputKind::Crl => "CRL",
+        InputKind::OcspResponse => "OCSP response",
         _ => "certificate",
     };
     let mut out = Vec::new();
