@@ -51,6 +51,16 @@ cp "$root"/vectors/migration-world/crls/*.der corpus/crl/
 [ -n "$pkits" ] && cp "$pkits"/crls/*.crl corpus/crl/
 echo "seeds: $(ls corpus/crl | wc -l) crl"
 
+# ocsp: every committed OCSP response (openssl-made, vectors/ocsp).
+mkdir -p corpus/ocsp
+for f in "$root"/vectors/ocsp/*.der; do
+  case "$(basename "$f")" in
+    ca.der|other-ca.der|*leaf.der|responder*.der) ;; # certificates
+    *) cp "$f" corpus/ocsp/ ;;
+  esac
+done
+echo "seeds: $(ls corpus/ocsp | wc -l) ocsp"
+
 # path and cms: the manifests' chains and cases in the targets' input formats (see the
 # comments at the top of fuzz_targets/path.rs and cms.rs), plus structure-aware seeds.
 mkdir -p corpus/path corpus/cms

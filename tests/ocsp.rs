@@ -150,11 +150,11 @@ fn response_for_another_serial() {
 #[test]
 fn unauthorized_responders() {
     assert_eq!(
-        check("responder-noeku", "leaf").unwrap_err(),
+        check("by-responder-noeku", "leaf").unwrap_err(),
         Error::OcspUnauthorizedResponder { index: 0 }
     );
     assert_eq!(
-        check("responder-other-ca", "leaf").unwrap_err(),
+        check("by-responder-other-ca", "leaf").unwrap_err(),
         Error::OcspUnauthorizedResponder { index: 0 }
     );
 }
@@ -162,11 +162,11 @@ fn unauthorized_responders() {
 #[test]
 fn responder_certificate_validity() {
     assert_eq!(
-        check("responder-expired", "leaf").unwrap_err(),
+        check("by-responder-expired", "leaf").unwrap_err(),
         Error::OcspResponderExpired { index: 0 }
     );
     assert_eq!(
-        check("responder-future", "leaf").unwrap_err(),
+        check("by-responder-future", "leaf").unwrap_err(),
         Error::OcspResponderNotYetValid { index: 0 }
     );
 }
@@ -334,7 +334,7 @@ fn ocsp_as_the_only_revocation_source() {
         Ok(())
     );
     // An unauthorised responder is the reported error.
-    let noeku = vec![response("responder-noeku")];
+    let noeku = vec![response("by-responder-noeku")];
     assert_eq!(
         validate("leaf", require, &noeku, at),
         Err(Error::OcspUnauthorizedResponder { index: 0 })

@@ -74,19 +74,19 @@ fn refused_responses_name_their_error() {
     let cases = [
         ("other-serial", "leaf", &[][..], "ocsp-cert-id-mismatch"),
         (
-            "responder-noeku",
+            "by-responder-noeku",
             "leaf",
             &[][..],
             "ocsp-unauthorized-responder",
         ),
         (
-            "responder-other-ca",
+            "by-responder-other-ca",
             "leaf",
             &[][..],
             "ocsp-unauthorized-responder",
         ),
         (
-            "responder-expired",
+            "by-responder-expired",
             "leaf",
             &[][..],
             "ocsp-responder-expired",

@@ -123,10 +123,10 @@ respond other-serial other-leaf responder -no_nonce -- -ndays 30
 respond unknown unknown-leaf responder -no_nonce -- -ndays 30
 respond stale leaf responder -no_nonce -- -nmin 1
 respond no-next-update leaf responder -no_nonce --
-respond responder-expired leaf responder-expired -no_nonce -- -ndays 30
-respond responder-future leaf responder-future -no_nonce -- -ndays 30
-respond responder-noeku leaf responder-noeku -no_nonce -- -ndays 30
-respond responder-other-ca leaf responder-other-ca -no_nonce -- -ndays 30
+respond by-responder-expired leaf responder-expired -no_nonce -- -ndays 30
+respond by-responder-future leaf responder-future -no_nonce -- -ndays 30
+respond by-responder-noeku leaf responder-noeku -no_nonce -- -ndays 30
+respond by-responder-other-ca leaf responder-other-ca -no_nonce -- -ndays 30
 
 # OCSPResponse { responseStatus unauthorized (6) }: no responseBytes.
 printf '\x30\x03\x0a\x01\x06' > unauthorized.der
