@@ -399,3 +399,72 @@ fn ocsp_beside_crls() {
         Ok(())
     );
 }
+
+mod embedded_in_cms {
+    //! OCSP responses carried in a SignedData (RevocationInfoChoice other [1],
+    //! id-ri-ocsp-response), spliced into `openssl cms -sign` output by vectors/ocsp/splice.py.
+
+    use jpki_verify::cms::{CmsVerifier, Content, ValidationTime};
+
+    use super::*;
+
+    fn verify(file: &str, mode: RevocationMode, at: UnixTime) -> jpki_verify::cms::CmsReport {
+        let anchors = [anchor()];
+        let no_crls: Vec<Crl> = Vec::new();
+        let validator = PathValidator::with_backend(&BACKEND, at).revocation(mode, &no_crls);
+        CmsVerifier::new(validator, &anchors)
+            .time(ValidationTime::At(at))
+            .verify(&read(file), Content::Attached)
+    }
+
+    #[test]
+    fn embedded_response_answers_required_revocation() {
+        let at = after("good-delegated", TEN_MINUTES);
+        let report = verify("cms-leaf-with-ocsp.der", RevocationMode::RequireCurrent, at);
+        assert_eq!(report.result, Ok(()));
+        assert_eq!(
+            report.signers[0].path.as_ref().unwrap().entries()[0].revocation(),
+            jpki_verify::RevocationOutcome::Good
+        );
+        assert_eq!(
+            report.attached_content(&read("cms-leaf-with-ocsp.der")),
+            Some(&b"OCSP evidence inside CMS\n"[..])
+        );
+    }
+
+    #[test]
+    fn embedded_revoked_response_fails_the_signer() {
+        let at = after("revoked", TEN_MINUTES);
+        let report = verify(
+            "cms-revoked-with-ocsp.der",
+            RevocationMode::RequireCurrent,
+            at,
+        );
+        assert_eq!(report.result, Err(Error::CmsSignerPath { signer: 0 }));
+        assert_eq!(
+            report.signers[0].path_error,
+            Some(Error::Revoked {
+                index: 0,
+                reason: RevocationReason::KeyCompromise
+            })
+        );
+    }
+
+    #[test]
+    fn embedded_response_judged_at_the_validation_time() {
+        // Thirty-one days on, past the response's nextUpdate: stale, so no current status.
+        let late = after("good-delegated", 31 * 86400);
+        let report = verify(
+            "cms-leaf-with-ocsp.der",
+            RevocationMode::RequireCurrent,
+            late,
+        );
+        assert_eq!(
+            report.signers[0].path_error,
+            Some(Error::OcspStale { index: 0 })
+        );
+        // Revocation off: the evidence is not consulted at all.
+        let report = verify("cms-leaf-with-ocsp.der", RevocationMode::Off, late);
+        assert_eq!(report.result, Ok(()));
+    }
+}

@@ -80,11 +80,17 @@ impl<'a> Decode<'a> for CertificateChoice<'a> {
     }
 }
 
-/// `RevocationInfoChoice` (10.2.1): a CRL, or `other [1]` (another format, not read).
+/// `RevocationInfoChoice` (10.2.1): a CRL, an OCSP response (`other [1]` with
+/// otherRevInfoFormat id-ri-ocsp-response, RFC 5940: the `OCSPResponse`'s DER), or another
+/// format (not read).
 pub(crate) enum RevocationInfoChoice<'a> {
     Crl(Element<'a>),
+    Ocsp(&'a [u8]),
     Other,
 }
+
+/// id-ri-ocsp-response (RFC 5940).
+const ID_RI_OCSP_RESPONSE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.16.2");
 
 impl<'a> Decode<'a> for RevocationInfoChoice<'a> {
     type Error = der::Error;
@@ -92,7 +98,20 @@ impl<'a> Decode<'a> for RevocationInfoChoice<'a> {
     fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
         match Tag::peek(reader)? {
             Tag::Sequence => Element::decode(reader).map(Self::Crl),
-            tag if implicit_number(tag) == Some(1) => AnyRef::decode(reader).map(|_| Self::Other),
+            tag if implicit_number(tag) == Some(1) => {
+                // OtherRevocationInfoFormat ::= SEQUENCE { otherRevInfoFormat OID,
+                // otherRevInfo ANY DEFINED BY otherRevInfoFormat }, tagged IMPLICIT.
+                let other = AnyRef::decode(reader)?;
+                let mut inner = SliceReader::new(other.value())?;
+                let format = ObjectIdentifier::decode(&mut inner)?;
+                let info = inner.tlv_bytes()?;
+                inner.finish()?;
+                Ok(if format == ID_RI_OCSP_RESPONSE {
+                    Self::Ocsp(info)
+                } else {
+                    Self::Other
+                })
+            }
             tag => Err(tag.unexpected_error(None).to_error()),
         }
     }

@@ -24,8 +24,11 @@ pub(crate) struct SignedDataParts<'a> {
     pub(crate) econtent: Option<&'a [u8]>,
     /// DER of each embedded certificate (the `certificate` choice; other choices skipped).
     pub(crate) certificates: Vec<&'a [u8]>,
-    /// DER of each embedded CRL (the `crl` choice; other formats skipped).
+    /// DER of each embedded CRL (the `crl` choice).
     pub(crate) crls: Vec<&'a [u8]>,
+    /// DER of each embedded OCSPResponse (`other` with id-ri-ocsp-response); other formats
+    /// are skipped. Counted with the CRLs against `MAX_CRLS`.
+    pub(crate) ocsp: Vec<&'a [u8]>,
     pub(crate) signers: Vec<SignerInfoParts<'a>>,
 }
 
@@ -100,10 +103,15 @@ pub(crate) fn parse(input: &[u8]) -> Result<SignedDataParts<'_>, Error> {
     }
 
     let mut crls = Vec::new();
+    let mut ocsp = Vec::new();
     let mut other_revocation = false;
     for choice in elements(sd.crls, MAX_CRLS, Error::CmsTooManyCrls)? {
         match choice? {
             RevocationInfoChoice::Crl(crl) => crls.push(crl.der),
+            RevocationInfoChoice::Ocsp(response) => {
+                ocsp.push(response);
+                other_revocation = true;
+            }
             RevocationInfoChoice::Other => other_revocation = true,
         }
     }
@@ -138,6 +146,7 @@ pub(crate) fn parse(input: &[u8]) -> Result<SignedDataParts<'_>, Error> {
         econtent: encap.econtent.map(|octets| octets.as_bytes()),
         certificates,
         crls,
+        ocsp,
         signers,
     })
 }

@@ -15,24 +15,34 @@ use super::{
 use crate::cert::KeyUsage;
 use crate::{
     Certificate, Crl, CrlSet, Error, FirstOfSources, HashAlgorithm, JudgedSignature, Name,
-    RevocationSource, SignatureVerificationAlgorithm, UnixTime, ValidatedPath, Verdict,
+    OcspResponse, OcspResponses, RevocationSource, SignatureVerificationAlgorithm, UnixTime,
+    ValidatedPath, Verdict,
 };
+
+/// The revocation evidence a SignedData carries: CRLs and OCSP responses from its
+/// RevocationInfoChoices (those that parse; the others are ignored, like unusable
+/// embedded certificates).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct EmbeddedEvidence<'a> {
+    pub(crate) crls: &'a [Crl],
+    pub(crate) ocsp: &'a [OcspResponse],
+}
 
 /// The seam between signature verification and certificate path validation: validates a
 /// signer's certificate at `time`, with the SignedData's embedded certificates as extra
-/// intermediates and its embedded CRLs as extra revocation information.
+/// intermediates and its embedded CRLs and OCSP responses as extra revocation information.
 pub(crate) trait SignerPathValidator {
     fn validate(
         &self,
         signer: &Certificate,
         embedded: &[Certificate],
-        embedded_crls: &[Crl],
+        evidence: EmbeddedEvidence<'_>,
         time: UnixTime,
     ) -> Result<ValidatedPath, Error>;
 }
 
 /// The path validator configured by a [`CmsVerifier`]: its own, at the signer's time, with
-/// the embedded CRLs asked before its revocation source.
+/// the embedded CRLs and OCSP responses asked before its revocation source.
 pub(crate) struct PathSeam<'v, 'a>(pub(crate) &'v CmsVerifier<'a>);
 
 impl SignerPathValidator for PathSeam<'_, '_> {
@@ -40,7 +50,7 @@ impl SignerPathValidator for PathSeam<'_, '_> {
         &self,
         signer: &Certificate,
         embedded: &[Certificate],
-        embedded_crls: &[Crl],
+        evidence: EmbeddedEvidence<'_>,
         time: UnixTime,
     ) -> Result<ValidatedPath, Error> {
         let v = self.0;
@@ -48,9 +58,10 @@ impl SignerPathValidator for PathSeam<'_, '_> {
         intermediates.extend(embedded.iter().cloned());
         let validator = v.validator.at(time);
         match validator.revocation_source() {
-            Some((mode, source)) if !embedded_crls.is_empty() => {
-                let embedded = CrlSet::new(embedded_crls);
-                let sources: [&dyn RevocationSource; 2] = [&embedded, source];
+            Some((mode, source)) if !(evidence.crls.is_empty() && evidence.ocsp.is_empty()) => {
+                let crls = CrlSet::new(evidence.crls);
+                let ocsp = OcspResponses::new(evidence.ocsp);
+                let sources: [&dyn RevocationSource; 3] = [&crls, &ocsp, source];
                 let chained = FirstOfSources::new(&sources);
                 validator
                     .revocation(mode, &chained)
@@ -67,7 +78,7 @@ struct Context<'d, 'v> {
     parts: &'d SignedDataParts<'d>,
     supplied: &'v [Certificate],
     embedded: &'d [Certificate],
-    embedded_crls: &'d [Crl],
+    evidence: EmbeddedEvidence<'d>,
     paths: &'v dyn SignerPathValidator,
 }
 
@@ -139,12 +150,20 @@ fn verify_parts(
         .iter()
         .filter_map(|der| Crl::from_der(der).ok())
         .collect();
+    let embedded_ocsp: Vec<OcspResponse> = parts
+        .ocsp
+        .iter()
+        .filter_map(|der| OcspResponse::from_der(der).ok())
+        .collect();
     let ctx = Context {
         verifier,
         parts,
         supplied: verifier.certificates,
         embedded: &embedded,
-        embedded_crls: &embedded_crls,
+        evidence: EmbeddedEvidence {
+            crls: &embedded_crls,
+            ocsp: &embedded_ocsp,
+        },
         paths,
     };
     for (index, (signer, algs)) in parts.signers.iter().zip(algorithms).enumerate() {
@@ -377,7 +396,7 @@ fn try_candidate<'c>(
     };
     let path = ctx
         .paths
-        .validate(cert, ctx.embedded, ctx.embedded_crls, time)
+        .validate(cert, ctx.embedded, ctx.evidence, time)
         .map_err(|path_error| Failure {
             path_error: Some(path_error),
             ..fail(
@@ -493,7 +512,7 @@ mod tests {
             &self,
             signer: &Certificate,
             _: &[Certificate],
-            _: &[Crl],
+            _: EmbeddedEvidence<'_>,
             time: UnixTime,
         ) -> Result<ValidatedPath, Error> {
             self.0

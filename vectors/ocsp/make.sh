@@ -128,6 +128,16 @@ respond by-responder-future leaf responder-future -no_nonce -- -ndays 30
 respond by-responder-noeku leaf responder-noeku -no_nonce -- -ndays 30
 respond by-responder-other-ca leaf responder-other-ca -no_nonce -- -ndays 30
 
+# CMS documents signed by the good and the revoked leaf (openssl cms), each with the OCSP
+# response for its signer embedded as RevocationInfoChoice other [1] (splice.py).
+printf 'OCSP evidence inside CMS\n' > cms-content.txt
+for who in leaf revoked-leaf; do
+  openssl cms -sign -binary -nodetach -md sha256 -in cms-content.txt -signer "$work/$who.pem" \
+    -inkey "$work/$who.key" -certfile "$work/ca.pem" -outform DER -out "$work/$who.cms.der"
+done
+python3 splice.py "$work/leaf.cms.der" cms-leaf-with-ocsp.der good-delegated.der
+python3 splice.py "$work/revoked-leaf.cms.der" cms-revoked-with-ocsp.der revoked.der
+
 # OCSPResponse { responseStatus unauthorized (6) }: no responseBytes.
 printf '\x30\x03\x0a\x01\x06' > unauthorized.der
 
