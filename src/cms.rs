@@ -43,6 +43,7 @@ mod algorithm;
 mod asn1;
 mod attrs;
 mod content;
+mod evidence;
 mod parse;
 mod signer;
 

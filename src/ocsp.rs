@@ -16,7 +16,7 @@
 //! responder (a CRL of the issuer), which a caller that wants it can require by adding CRLs;
 //! [`OcspResponder::Delegated`] reports whether nocheck was present.
 
-mod asn1;
+pub(crate) mod asn1;
 mod check;
 
 use alloc::boxed::Box;
@@ -126,6 +126,18 @@ impl OcspResponse {
         Ok(Self { der, ..parsed })
     }
 
+    /// Parses a DER `BasicOCSPResponse` (without the `OCSPResponse` envelope: the form
+    /// CAdES revocationValues and some archives carry), copying the input. [`OcspResponse::der`]
+    /// is then the BasicOCSPResponse.
+    pub fn from_basic_der(der: &[u8]) -> Result<Self, Error> {
+        if der.len() > MAX_OCSP_RESPONSE_LEN {
+            return Err(Error::OcspTooLarge);
+        }
+        let der: Box<[u8]> = der.into();
+        let parsed = parse_basic(&der, &der)?;
+        Ok(Self { der, ..parsed })
+    }
+
     /// The response's DER, as given.
     pub fn der(&self) -> &[u8] {
         &self.der
@@ -199,7 +211,12 @@ fn parse(der: &[u8]) -> Result<OcspResponse, Error> {
     if bytes.response_type != ID_PKIX_OCSP_BASIC {
         return Err(Error::OcspMalformed);
     }
-    let basic = BasicOcspResponse::from_der(bytes.response.as_bytes()).map_err(malformed)?;
+    parse_basic(der, bytes.response.as_bytes())
+}
+
+/// Parses the BasicOCSPResponse `basic`, a part of `der` (ranges are taken into `der`).
+fn parse_basic(der: &[u8], basic: &[u8]) -> Result<OcspResponse, Error> {
+    let basic = BasicOcspResponse::from_der(basic).map_err(malformed)?;
     let tbs = basic.tbs_response_data.der;
     let data = ResponseData::from_der(tbs).map_err(malformed)?;
     if data.version.is_some_and(|v| v != 0) {

@@ -467,4 +467,56 @@ mod embedded_in_cms {
         let report = verify("cms-leaf-with-ocsp.der", RevocationMode::Off, late);
         assert_eq!(report.result, Ok(()));
     }
+
+    #[test]
+    fn cades_revocation_values_answer_required_revocation() {
+        let at = after("good-delegated", TEN_MINUTES);
+        let report = verify(
+            "cms-leaf-cades-ocsp.der",
+            RevocationMode::RequireCurrent,
+            at,
+        );
+        assert_eq!(report.result, Ok(()));
+        let at = after("revoked", TEN_MINUTES);
+        let report = verify(
+            "cms-revoked-cades-ocsp.der",
+            RevocationMode::RequireCurrent,
+            at,
+        );
+        assert_eq!(
+            report.signers[0].path_error,
+            Some(Error::Revoked {
+                index: 0,
+                reason: RevocationReason::KeyCompromise
+            })
+        );
+    }
+
+    #[test]
+    fn basic_response_parses_alone() {
+        // The BasicOCSPResponse inside good-delegated.der: what revocationValues carries.
+        let full = response("good-delegated");
+        let der = read("good-delegated.der");
+        let tbs = full.tbs_der();
+        let start = der.windows(tbs.len()).position(|w| w == tbs).unwrap();
+        // The BasicOCSPResponse SEQUENCE header (4 bytes: 30 82 xx xx) precedes its tbs.
+        let basic = &der[start - 4..];
+        let alone = OcspResponse::from_basic_der(basic).unwrap();
+        assert_eq!(alone.tbs_der(), tbs);
+        assert_eq!(alone.der(), basic);
+        let report = alone
+            .check(
+                BACKEND.algorithms,
+                &cert("leaf"),
+                &cert("ca"),
+                after("good-delegated", 60),
+                &OcspOptions::new(),
+            )
+            .unwrap();
+        assert_eq!(report.status, CertStatus::Good);
+        assert_eq!(
+            OcspResponse::from_basic_der(&der).unwrap_err(),
+            Error::OcspMalformed
+        );
+    }
 }

@@ -10,6 +10,7 @@ use super::asn1::{
     Attribute, CertificateChoice, ContentInfo, RevocationInfoChoice, SetOf, SignedAttributes,
     SignedData, SignerIdentifier, SignerInfo,
 };
+use super::evidence::RevocationValues;
 use super::{
     MAX_ATTRIBUTES, MAX_CERTIFICATES, MAX_CRLS, MAX_DIGEST_ALGORITHMS, MAX_INPUT_LEN, MAX_SIGNERS,
     oids,
@@ -39,6 +40,8 @@ pub(crate) struct SignerInfoParts<'a> {
     pub(crate) signed_attrs: Option<SignedAttrs<'a>>,
     pub(crate) signature_algorithm: AlgorithmIdentifier<'a>,
     pub(crate) signature: &'a [u8],
+    /// The CRLs and OCSP responses of its CAdES revocationValues attribute.
+    pub(crate) revocation_values: RevocationValues<'a>,
 }
 
 /// The signed attributes: the complete `[0] IMPLICIT` element as it appears in the input
@@ -182,13 +185,16 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
     }
 
     let signed_attrs = info.signed_attrs.map(signed_attributes).transpose()?;
-    // Unsigned attributes are carried, never interpreted: bounded and well-formed.
+    // Unsigned attributes are bounded and well-formed; revocationValues is collected.
+    let mut revocation_values = RevocationValues::default();
     for attr in elements::<Attribute<'_>>(
         info.unsigned_attrs,
         MAX_ATTRIBUTES,
         Error::CmsTooManyAttributes,
     )? {
-        count_values(&attr?)?;
+        let attr = attr?;
+        count_values(&attr)?;
+        revocation_values.collect(&attr)?;
     }
     if let RawSignerId::IssuerAndSerial { issuer, .. } = sid {
         // A malformed issuer is a malformed SignerInfo, not an identifier that matches no
@@ -202,6 +208,7 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
         signed_attrs,
         signature_algorithm: info.signature_algorithm,
         signature: info.signature.as_bytes(),
+        revocation_values,
     })
 }
 

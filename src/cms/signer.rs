@@ -145,15 +145,24 @@ fn verify_parts(
         .iter()
         .filter_map(|der| Certificate::from_der(der).ok())
         .collect();
+    // Evidence from any signer's revocationValues joins the document's: it is authenticated
+    // by its CA's or responder's signature, not by where it is carried.
+    let cades = parts.signers.iter().map(|s| &s.revocation_values);
     let embedded_crls: Vec<Crl> = parts
         .crls
         .iter()
+        .chain(cades.clone().flat_map(|v| &v.crls))
         .filter_map(|der| Crl::from_der(der).ok())
         .collect();
     let embedded_ocsp: Vec<OcspResponse> = parts
         .ocsp
         .iter()
         .filter_map(|der| OcspResponse::from_der(der).ok())
+        .chain(
+            cades
+                .flat_map(|v| &v.basic_ocsp)
+                .filter_map(|der| OcspResponse::from_basic_der(der).ok()),
+        )
         .collect();
     let ctx = Context {
         verifier,

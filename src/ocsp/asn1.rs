@@ -89,7 +89,7 @@ impl<'a> RawSeq<'a> {
     }
 
     /// The elements' complete encodings; call [`RawSeq::count`] first to bound them.
-    pub(crate) fn elements(&self) -> impl Iterator<Item = &'a [u8]> + 'a {
+    pub(crate) fn elements(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
         let mut reader = SliceReader::new(self.0).ok();
         core::iter::from_fn(move || {
             let r = reader.as_mut()?;

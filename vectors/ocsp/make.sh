@@ -129,7 +129,8 @@ respond by-responder-noeku leaf responder-noeku -no_nonce -- -ndays 30
 respond by-responder-other-ca leaf responder-other-ca -no_nonce -- -ndays 30
 
 # CMS documents signed by the good and the revoked leaf (openssl cms), each with the OCSP
-# response for its signer embedded as RevocationInfoChoice other [1] (splice.py).
+# response for its signer embedded (splice.py) as RevocationInfoChoice other [1], and as the
+# CAdES unsigned attribute revocationValues.
 printf 'OCSP evidence inside CMS\n' > cms-content.txt
 for who in leaf revoked-leaf; do
   openssl cms -sign -binary -nodetach -md sha256 -in cms-content.txt -signer "$work/$who.pem" \
@@ -137,6 +138,9 @@ for who in leaf revoked-leaf; do
 done
 python3 splice.py "$work/leaf.cms.der" cms-leaf-with-ocsp.der good-delegated.der
 python3 splice.py "$work/revoked-leaf.cms.der" cms-revoked-with-ocsp.der revoked.der
+# The same, carried as the CAdES unsigned attribute revocationValues (ocspVals).
+python3 splice.py --cades "$work/leaf.cms.der" cms-leaf-cades-ocsp.der good-delegated.der
+python3 splice.py --cades "$work/revoked-leaf.cms.der" cms-revoked-cades-ocsp.der revoked.der
 
 # OCSPResponse { responseStatus unauthorized (6) }: no responseBytes.
 printf '\x30\x03\x0a\x01\x06' > unauthorized.der
