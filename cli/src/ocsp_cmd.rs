@@ -51,7 +51,7 @@ struct Hex(Vec<u8>);
 
 fn parse_hex(text: &str) -> Result<Hex, String> {
     let text = text.trim();
-    if text.len() % 2 != 0 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(format!("`{text}` is not an even number of hex digits"));
     }
     Ok(Hex((0..text.len())

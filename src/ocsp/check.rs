@@ -2,6 +2,7 @@
 //! authorisation, signature, freshness and nonce, shared by the revocation source and the
 //! standalone check.
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{ID_KP_OCSP_SIGNING, ID_PKIX_OCSP_NOCHECK, OcspResponse, OwnedResponderId, Single};
@@ -71,8 +72,8 @@ pub enum OcspResponder {
     Ca,
     /// A delegated responder, with its certificate (from the response's `certs`).
     Delegated {
-        /// The responder certificate.
-        certificate: Certificate,
+        /// The responder certificate (boxed: a certificate is large, `Ca` empty).
+        certificate: Box<Certificate>,
         /// Whether it carries id-pkix-ocsp-nocheck.
         nocheck: bool,
     },
@@ -221,7 +222,7 @@ impl OcspResponse {
         }
         verify(responder.spki_der(), &signed).map_err(bad_signature)?;
         Ok(OcspResponder::Delegated {
-            certificate: responder.clone(),
+            certificate: Box::new(responder.clone()),
             nocheck: responder.extension(ID_PKIX_OCSP_NOCHECK).is_some(),
         })
     }
