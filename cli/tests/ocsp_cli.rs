@@ -207,3 +207,31 @@ fn chain_requires_revocation_from_ocsp_alone() {
     assert_eq!(code(&out), 1);
     assert_eq!(json(&out)["error"]["kind"], "revocation-status-unknown");
 }
+
+#[test]
+fn cms_takes_ocsp_responses_as_a_revocation_source() {
+    let (anchor, resp, doc, at) = (
+        v("ca.der"),
+        v("good-delegated.der"),
+        v("cms-leaf-plain.der"),
+        after("good-delegated", 600),
+    );
+    let base = [
+        "--anchor",
+        &anchor,
+        "--revocation",
+        "require",
+        "--at",
+        &at,
+        "--json",
+    ];
+    let mut with = base.to_vec();
+    with.extend(["--ocsp", &resp, &doc]);
+    let out = run("cms", &with);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    // Without the response there is no revocation information at all.
+    let mut without = base.to_vec();
+    without.push(&doc);
+    let out = run("cms", &without);
+    assert_eq!(code(&out), 1);
+}

@@ -136,6 +136,7 @@ for who in leaf revoked-leaf; do
   openssl cms -sign -binary -nodetach -md sha256 -in cms-content.txt -signer "$work/$who.pem" \
     -inkey "$work/$who.key" -certfile "$work/ca.pem" -outform DER -out "$work/$who.cms.der"
 done
+cp "$work/leaf.cms.der" cms-leaf-plain.der # no evidence: for --ocsp on the command line
 python3 splice.py "$work/leaf.cms.der" cms-leaf-with-ocsp.der good-delegated.der
 python3 splice.py "$work/revoked-leaf.cms.der" cms-revoked-with-ocsp.der revoked.der
 # The same, carried as the CAdES unsigned attribute revocationValues (ocspVals).
