@@ -179,52 +179,35 @@ impl OcspResponse {
         let signed = self
             .signed_data()
             .ok_or(Error::OcspInvalidSignature { index })?;
-        let bad_signature = |e: Error| match e {
-            Error::BadSignature | Error::MalformedSignature => {
-                Error::OcspInvalidSignature { index }
-            }
-            other => other,
-        };
         if self.responder_is(ctx.issuer_key, ctx.issuer_spki) {
-            verify(ctx.issuer_spki, &signed).map_err(bad_signature)?;
+            verify(ctx.issuer_spki, &signed).map_err(|e| bad_signature(e, index))?;
             return Ok(OcspResponder::Ca);
         }
-        let Some(responder) = self
+        // Every included certificate the ResponderID names (several when a responder was
+        // re-keyed under the same name), bounded by MAX_RESPONDER_CERTS; the first that is
+        // authorised and verifies wins, else the most specific refusal.
+        let mut best: Option<Error> = None;
+        let named = self
             .certs
             .iter()
-            .find(|c| self.responder_is(c.subject_key(), c.spki_der()))
-        else {
-            return Err(Error::OcspUnauthorizedResponder { index });
-        };
-        // Issued by the certificate's own issuer, directly.
-        let unauthorized = Error::OcspUnauthorizedResponder { index };
-        if responder.issuer_key() != ctx.issuer_key {
-            return Err(unauthorized);
+            .filter(|c| self.responder_is(c.subject_key(), c.spki_der()));
+        for responder in named {
+            match delegated(ctx, responder, &signed, verify) {
+                Ok(()) => {
+                    return Ok(OcspResponder::Delegated {
+                        certificate: Box::new(responder.clone()),
+                        nocheck: responder.extension(ID_PKIX_OCSP_NOCHECK).is_some(),
+                    });
+                }
+                Err(e) if e.is_fatal() => return Err(e),
+                Err(e) => {
+                    if best.is_none_or(|b| e.rank() >= b.rank()) {
+                        best = Some(e);
+                    }
+                }
+            }
         }
-        let cert_signed = responder.signed_data().ok_or(unauthorized)?;
-        match verify(ctx.issuer_spki, &cert_signed) {
-            Ok(()) => {}
-            Err(e) if e.is_fatal() => return Err(e),
-            Err(_) => return Err(unauthorized),
-        }
-        if !responder
-            .extended_key_usage()
-            .is_some_and(|ekus| ekus.contains(&ID_KP_OCSP_SIGNING))
-        {
-            return Err(unauthorized);
-        }
-        let validity = responder.validity();
-        if ctx.time < validity.not_before {
-            return Err(Error::OcspResponderNotYetValid { index });
-        }
-        if ctx.time > validity.not_after {
-            return Err(Error::OcspResponderExpired { index });
-        }
-        verify(responder.spki_der(), &signed).map_err(bad_signature)?;
-        Ok(OcspResponder::Delegated {
-            certificate: Box::new(responder.clone()),
-            nocheck: responder.extension(ID_PKIX_OCSP_NOCHECK).is_some(),
-        })
+        Err(best.unwrap_or(Error::OcspUnauthorizedResponder { index }))
     }
 
     /// Whether the ResponderID names this subject (byName) or key (byKey).
@@ -271,6 +254,49 @@ impl OcspResponse {
             }
         }
         Ok(())
+    }
+}
+
+/// RFC 6960 4.2.2.2 for one delegated responder certificate, then the response's signature.
+fn delegated(
+    ctx: &Context<'_>,
+    responder: &Certificate,
+    signed: &SignedData<'_>,
+    verify: &mut Verify<'_>,
+) -> Result<(), Error> {
+    let index = ctx.index;
+    // Issued by the certificate's own issuer, directly.
+    let unauthorized = Error::OcspUnauthorizedResponder { index };
+    if responder.issuer_key() != ctx.issuer_key {
+        return Err(unauthorized);
+    }
+    let cert_signed = responder.signed_data().ok_or(unauthorized)?;
+    match verify(ctx.issuer_spki, &cert_signed) {
+        Ok(()) => {}
+        Err(e) if e.is_fatal() => return Err(e),
+        Err(_) => return Err(unauthorized),
+    }
+    if !responder
+        .extended_key_usage()
+        .is_some_and(|ekus| ekus.contains(&ID_KP_OCSP_SIGNING))
+    {
+        return Err(unauthorized);
+    }
+    let validity = responder.validity();
+    if ctx.time < validity.not_before {
+        return Err(Error::OcspResponderNotYetValid { index });
+    }
+    if ctx.time > validity.not_after {
+        return Err(Error::OcspResponderExpired { index });
+    }
+    verify(responder.spki_der(), signed).map_err(|e| bad_signature(e, index))
+}
+
+/// A signature that does not verify says whose status was being checked.
+fn bad_signature(e: Error, index: u8) -> Error {
+    match e {
+        Error::BadSignature | Error::MalformedSignature => Error::OcspInvalidSignature { index },
+        other => other,
     }
 }
 
