@@ -2,8 +2,8 @@
 //! ask of the path validator.
 //!
 //! A [`RevocationSource`] answers "is this certificate revoked at the validation time?".
-//! CRLs ([`crate::Crl`], via [`crate::CrlSet`]) are the source implemented here; OCSP can be added
-//! as another implementation. Sources do not build paths themselves: a CRL may be signed by
+//! CRLs ([`crate::Crl`], via [`crate::CrlSet`]) and OCSP responses ([`crate::OcspResponse`], via
+//! [`crate::OcspResponses`]) are the sources implemented here. Sources do not build paths themselves: a CRL may be signed by
 //! a key other than the certificate's issuer (PKITS 4.4.19, 4.5.6, indirect CRLs), and the
 //! signer must chain to the same trust anchor, so [`StatusQuery`] lends the source the
 //! validator's own path building, budget included.
@@ -64,8 +64,8 @@ pub enum RevocationOutcome {
 
 /// Answers revocation queries during path validation.
 ///
-/// Implemented by [`crate::CrlSet`]; OCSP responses and other evidence are further
-/// implementations, and [`FirstOfSources`] asks several in turn.
+/// Implemented by [`crate::CrlSet`] and [`crate::OcspResponses`]; [`FirstOfSources`] asks
+/// several in turn.
 /// `Sync`, so that one source serves a verifier shared across threads (batch verification).
 pub trait RevocationSource: Sync {
     /// The status of `query.certificate()` at `query.time()`.
