@@ -71,7 +71,8 @@ pub const MAX_SIGNERS: usize = 16;
 pub const MAX_ATTRIBUTES: usize = 64;
 /// Most certificates embedded in one SignedData.
 pub const MAX_CERTIFICATES: usize = 64;
-/// Most CRLs (revocation entries) embedded in one SignedData.
+/// Most revocation entries (CRLs and OCSP responses) embedded in one SignedData, and
+/// separately in one signer's revocationValues attribute.
 pub const MAX_CRLS: usize = 16;
 /// Most entries in the SignedData's digestAlgorithms set.
 pub const MAX_DIGEST_ALGORITHMS: usize = 8;
