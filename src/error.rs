@@ -794,7 +794,7 @@ errors! {
             rank: 55,
             message: "too many embedded certificates",
         },
-        /// CMS: more embedded revocation entries (CRLs) than `cms::MAX_CRLS`.
+        /// CMS: more embedded revocation entries (CRLs, OCSP responses) than `cms::MAX_CRLS`.
         CmsTooManyCrls => {
             kind: "cms-too-many-crls",
             rank: 55,
