@@ -34,6 +34,7 @@ pub mod jpki;
 pub mod oid;
 pub mod policy;
 pub mod rustcrypto;
+pub mod tsp;
 
 pub use alg_id::AlgorithmIdentifier;
 #[cfg(feature = "std")]

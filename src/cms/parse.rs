@@ -36,6 +36,9 @@ pub(crate) struct SignerInfoParts<'a> {
     pub(crate) signed_attrs: Option<SignedAttrs<'a>>,
     pub(crate) signature_algorithm: AlgorithmIdentifier<'a>,
     pub(crate) signature: &'a [u8],
+    /// The first value of the first signature-time-stamp unsigned attribute (RFC 3161
+    /// appendix A), as DER; other unsigned attributes are carried, never interpreted.
+    pub(crate) timestamp_token: Option<&'a [u8]>,
 }
 
 /// The signed attributes: the complete `[0] IMPLICIT` element as it appears in the input
@@ -173,13 +176,19 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
     }
 
     let signed_attrs = info.signed_attrs.map(signed_attributes).transpose()?;
-    // Unsigned attributes are carried, never interpreted: bounded and well-formed.
+    // Unsigned attributes are bounded and well-formed; only a signature timestamp is read.
+    let mut timestamp_token = None;
     for attr in elements::<Attribute<'_>>(
         info.unsigned_attrs,
         MAX_ATTRIBUTES,
         Error::CmsTooManyAttributes,
     )? {
-        count_values(&attr?)?;
+        let attr = attr?;
+        count_values(&attr)?;
+        if attr.attr_type == crate::oid::tsp::SIGNATURE_TIME_STAMP_TOKEN && timestamp_token.is_none()
+        {
+            timestamp_token = attr.values.first_tlv();
+        }
     }
     if let RawSignerId::IssuerAndSerial { issuer, .. } = sid {
         // A malformed issuer is a malformed SignerInfo, not an identifier that matches no
@@ -193,6 +202,7 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
         signed_attrs,
         signature_algorithm: info.signature_algorithm,
         signature: info.signature.as_bytes(),
+        timestamp_token,
     })
 }
 

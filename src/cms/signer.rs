@@ -10,9 +10,10 @@ use super::content::{ContentBytes, HashedContent, Source, hash_content};
 use super::parse::{self, RawSignerId, SignedDataParts, SignerInfoParts};
 use super::{
     AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
-    ValidationTime, oids,
+    TimeBasis, ValidationTime, oids,
 };
 use crate::cert::KeyUsage;
+use crate::tsp::Imprint;
 use crate::{
     Certificate, Crl, CrlSet, Error, FirstOfSources, HashAlgorithm, JudgedSignature, Name,
     RevocationSource, SignatureVerificationAlgorithm, UnixTime, ValidatedPath, Verdict,
@@ -185,6 +186,11 @@ fn verify_signer(
     if let Some((_, Ok(attributes))) = &signed_attrs {
         report.signing_time = attributes.signing_time;
     }
+    // A token is verified and reported whatever the validation time; it decides the signer
+    // only under ValidationTime::Timestamped (see signer_time).
+    if let (Some(timestamps), Some(token)) = (&ctx.verifier.timestamps, signer.timestamp_token) {
+        report.timestamp = Some(timestamps.verify(token, Imprint::Data(signer.signature)));
+    }
     report.result = check_signer(
         ctx,
         index,
@@ -245,6 +251,7 @@ fn check_signer<'a>(
 
     // The signer's certificate: every candidate whose key verifies the signature is tried
     // through path validation; the most advanced failure is kept.
+    let chosen = signer_time(ctx.verifier.time, report);
     let candidates = candidates(&signer.sid, ctx.supplied, ctx.embedded);
     let mut best: Option<Failure<'_>> = None;
     for cert in candidates {
@@ -255,7 +262,7 @@ fn check_signer<'a>(
             &algs,
             message,
             cert,
-            report.signing_time,
+            chosen,
         ) {
             Ok(success) => {
                 report.certificate = Some(cert.clone());
@@ -263,6 +270,7 @@ fn check_signer<'a>(
                 report.public_key = success.algorithm.key_info(cert.spki_der()).ok();
                 report.algorithm = Some(success.algorithm);
                 report.validation_time = Some(success.time);
+                report.time_basis = Some(success.basis);
                 report.path_error = None;
                 let judged = ctx.verifier.judge.map(|judge| {
                     let label = format!("signer {index}");
@@ -272,9 +280,10 @@ fn check_signer<'a>(
                         key: report.public_key.unwrap_or(crate::PublicKeyInfo::Other {
                             family: success.algorithm.family(),
                         }),
-                        created_at: match ctx.verifier.time {
-                            ValidationTime::SigningTime => report.signing_time,
-                            ValidationTime::At(_) => None,
+                        // A claimed time only because the caller opted in; a proven one always.
+                        created_at: match success.basis {
+                            TimeBasis::Given => None,
+                            TimeBasis::Claimed | TimeBasis::Proven => Some(success.time),
                         },
                         verified_at: ctx.verifier.validator.time(),
                         path: &success.path,
@@ -312,6 +321,7 @@ fn check_signer<'a>(
         report.algorithm = Some(algorithm);
     }
     report.validation_time = failure.time;
+    report.time_basis = failure.time.and(chosen.ok()).map(|(_, basis)| basis);
     report.path_error = failure.path_error;
     Err(failure.error)
 }
@@ -319,6 +329,7 @@ fn check_signer<'a>(
 struct Success {
     algorithm: &'static dyn SignatureVerificationAlgorithm,
     time: UnixTime,
+    basis: TimeBasis,
     path: ValidatedPath,
 }
 
@@ -338,7 +349,7 @@ fn try_candidate<'c>(
     algs: &SignerAlgorithms<'_>,
     message: &[u8],
     cert: &'c Certificate,
-    signing_time: Option<UnixTime>,
+    chosen: Result<(UnixTime, TimeBasis), Error>,
 ) -> Result<Success, Failure<'c>> {
     let fail = |error| Failure {
         cert,
@@ -369,12 +380,7 @@ fn try_candidate<'c>(
     {
         return Err(fail(Error::CmsSignerKeyUsage, None));
     }
-    let time = match ctx.verifier.time {
-        ValidationTime::At(time) => time,
-        ValidationTime::SigningTime => {
-            signing_time.ok_or_else(|| fail(Error::CmsSigningTimeMissing, None))?
-        }
-    };
+    let (time, basis) = chosen.map_err(|e| fail(e, None))?;
     let path = ctx
         .paths
         .validate(cert, ctx.embedded, ctx.embedded_crls, time)
@@ -390,8 +396,35 @@ fn try_candidate<'c>(
     Ok(Success {
         algorithm: verified,
         time,
+        basis,
         path,
     })
+}
+
+/// The time a signer's path is validated at, and what kind of time it is.
+fn signer_time(
+    time: ValidationTime,
+    report: &SignerReport,
+) -> Result<(UnixTime, TimeBasis), Error> {
+    match time {
+        ValidationTime::At(time) => Ok((time, TimeBasis::Given)),
+        ValidationTime::SigningTime => report
+            .signing_time
+            .map(|t| (t, TimeBasis::Claimed))
+            .ok_or(Error::CmsSigningTimeMissing),
+        ValidationTime::Timestamped => {
+            let token = report.timestamp.as_ref().ok_or(Error::TimestampMissing)?;
+            token.result?;
+            let gen_time = token.gen_time.ok_or(Error::TimestampMalformed)?;
+            // A claim later than the proof: the signature existed before the time it claims.
+            if let (Some(claim), Some(latest)) = (report.signing_time, token.latest())
+                && claim > latest
+            {
+                return Err(Error::TimestampTimeInconsistent);
+            }
+            Ok((gen_time, TimeBasis::Proven))
+        }
+    }
 }
 
 /// Certificates matching `sid`, caller-supplied first, each distinct DER once.
