@@ -52,8 +52,8 @@ use core::ops::Range;
 
 use der::asn1::ObjectIdentifier;
 
-pub use crate::{AlgorithmFamily, PolicyReport};
 use crate::tsp::{TimestampReport, TimestampVerifier};
+pub use crate::{AlgorithmFamily, PolicyReport};
 use crate::{
     Certificate, Error, HashAlgorithm, PathValidator, PublicKeyInfo, SignatureJudge, TrustAnchor,
     UnixTime, ValidatedPath,

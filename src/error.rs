@@ -1267,10 +1267,7 @@ mod tests {
         check_order(PATH_ORDER);
         // Every non-CMS variant has its place.
         let listed = PATH_ORDER.iter().map(|r| r.len()).sum::<usize>();
-        let non_cms = ALL_SAMPLES
-            .iter()
-            .filter(|e| !is_cms_band(e))
-            .count();
+        let non_cms = ALL_SAMPLES.iter().filter(|e| !is_cms_band(e)).count();
         assert_eq!(listed, non_cms);
     }
 

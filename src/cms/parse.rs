@@ -185,7 +185,8 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
     )? {
         let attr = attr?;
         count_values(&attr)?;
-        if attr.attr_type == crate::oid::tsp::SIGNATURE_TIME_STAMP_TOKEN && timestamp_token.is_none()
+        if attr.attr_type == crate::oid::tsp::SIGNATURE_TIME_STAMP_TOKEN
+            && timestamp_token.is_none()
         {
             timestamp_token = attr.values.first_tlv();
         }

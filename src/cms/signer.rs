@@ -255,15 +255,7 @@ fn check_signer<'a>(
     let candidates = candidates(&signer.sid, ctx.supplied, ctx.embedded);
     let mut best: Option<Failure<'_>> = None;
     for cert in candidates {
-        match try_candidate(
-            ctx,
-            index,
-            signer,
-            &algs,
-            message,
-            cert,
-            chosen,
-        ) {
+        match try_candidate(ctx, index, signer, &algs, message, cert, chosen) {
             Ok(success) => {
                 report.certificate = Some(cert.clone());
                 report.subject = Some(cert.subject().to_string());
