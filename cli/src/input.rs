@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use der::{Decode, Encode};
 use jpki_verify::policy::MAX_TABLE_LEN;
-use jpki_verify::{MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_RSA_MODULUS_BITS, cms};
+use jpki_verify::{MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_RSA_MODULUS_BITS, cms, tsp};
 
 use crate::report::InputError;
 
@@ -45,6 +45,8 @@ pub const PUBLIC_KEY_LIMIT: u64 = pem_len(MAX_CERTIFICATE_LEN) as u64;
 pub const SIGNATURE_LIMIT: u64 = 16 * (MAX_RSA_MODULUS_BITS as u64 / 8);
 /// A message for `sig`, verified in memory: the bound of a CMS document's content.
 pub const MESSAGE_LIMIT: u64 = cms::MAX_INPUT_LEN as u64;
+/// An RFC 3161 TimeStampToken: the library's `tsp::MAX_TOKEN_LEN`, in PEM.
+pub const TIMESTAMP_TOKEN_LIMIT: u64 = pem_len(tsp::MAX_TOKEN_LEN) as u64;
 /// The demo's JSON manifests: text metadata, bounded like a policy table.
 pub const MANIFEST_LIMIT: u64 = MAX_TABLE_LEN as u64;
 
@@ -60,6 +62,7 @@ pub enum InputKind {
     Signature,
     Message,
     Manifest,
+    TimestampToken,
 }
 
 impl InputKind {
@@ -75,6 +78,7 @@ impl InputKind {
             InputKind::Signature => SIGNATURE_LIMIT,
             InputKind::Message => MESSAGE_LIMIT,
             InputKind::Manifest => MANIFEST_LIMIT,
+            InputKind::TimestampToken => TIMESTAMP_TOKEN_LIMIT,
         }
     }
 
@@ -90,6 +94,7 @@ impl InputKind {
             InputKind::Signature => "signature file",
             InputKind::Message => "message file",
             InputKind::Manifest => "vector manifest",
+            InputKind::TimestampToken => "timestamp token",
         }
     }
 }

@@ -1,0 +1,141 @@
+//! `jpki-verify timestamp` and `cms --at-timestamp` end to end over `vectors/timestamp/`:
+//! exit codes 0 / 1 / 2, each negative case's error kind, and the time basis in the JSON.
+
+mod common;
+
+use std::process::Output;
+
+use common::{code, json, repo, repo_arg, run};
+
+fn ts(rel: &str) -> String {
+    repo_arg(&format!("vectors/timestamp/{rel}"))
+}
+
+fn nonce() -> String {
+    let text = std::fs::read_to_string(repo("vectors/timestamp/manifest.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["nonce"].as_str().unwrap().to_owned()
+}
+
+fn timestamp(token: &str, data: &str, extra: &[&str]) -> Output {
+    let (token, data, anchor) = (
+        ts(&format!("tokens/{token}")),
+        ts(data),
+        ts("certs/tsa-root.pem"),
+    );
+    let mut args = vec!["--token", &token, "--data", &data, "--anchor", &anchor];
+    args.extend_from_slice(&["--at", "2036-06-01T00:00:00Z", "--json"]);
+    args.extend_from_slice(extra);
+    run("timestamp", &args)
+}
+
+#[test]
+fn a_good_token_exits_0_with_its_time() {
+    let n = nonce();
+    let out = timestamp(
+        "good.tst",
+        "data.txt",
+        &["--nonce", &n, "--policy", "1.3.6.1.4.1.32473.3161.1"],
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json(&out);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["hash"], "SHA-256");
+    assert_eq!(v["tsa_subject"], "O=JPKI Test, CN=Test TSA");
+    assert_eq!(v["tsa_validation_time"], "2036-06-01T00:00:00Z");
+    assert!(v["earliest"].as_str().unwrap() < v["latest"].as_str().unwrap());
+}
+
+#[test]
+fn each_bad_token_exits_1_with_its_kind() {
+    let n = nonce();
+    let cases: [(&str, &str, &[&str], &str); 6] = [
+        ("good.tst", "other.txt", &[], "timestamp-imprint-mismatch"),
+        (
+            "bad-signature.tst",
+            "data.txt",
+            &[],
+            "timestamp-token-invalid",
+        ),
+        ("tsa-no-eku.tst", "data.txt", &[], "timestamp-tsa-eku"),
+        ("not-tstinfo.tst", "data.txt", &[], "timestamp-malformed"),
+        (
+            "policy-other.tst",
+            "data.txt",
+            &["--nonce", &n],
+            "timestamp-nonce-mismatch",
+        ),
+        (
+            "policy-other.tst",
+            "data.txt",
+            &["--policy", "1.3.6.1.4.1.32473.3161.1"],
+            "timestamp-policy-not-accepted",
+        ),
+    ];
+    for (token, data, extra, kind) in cases {
+        let out = timestamp(token, data, extra);
+        assert_eq!(code(&out), 1, "{token}");
+        assert_eq!(json(&out)["error"]["kind"], kind, "{token}");
+    }
+}
+
+#[test]
+fn usage_and_input_errors_exit_2() {
+    let missing = timestamp("no-such-file.tst", "data.txt", &[]);
+    assert_eq!(code(&missing), 2);
+    assert_eq!(json(&missing)["error"]["kind"], "input");
+    // Neither --data nor --digest.
+    let token = ts("tokens/good.tst");
+    let anchor = ts("certs/tsa-root.pem");
+    let out = run("timestamp", &["--token", &token, "--anchor", &anchor]);
+    assert_eq!(code(&out), 2);
+    let out = run(
+        "timestamp",
+        &["--token", &token, "--anchor", &anchor, "--digest", "abc"],
+    );
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn cms_at_timestamp_reports_a_proven_time() {
+    let gen3 = repo_arg("vectors/migration-world/certs/sign-root-gen3-rsa.pem");
+    let tsa = ts("certs/tsa-root.pem");
+    let cms = |file: &str, time: &str, table: &str| {
+        let doc = ts(&format!("cades/{file}"));
+        let mut args = vec![
+            "--anchor",
+            &gen3,
+            "--anchor",
+            &tsa,
+            "--at",
+            "2036-06-01T00:00:00Z",
+        ];
+        if !time.is_empty() {
+            args.push(time);
+        }
+        args.extend_from_slice(&["--sunset", table, "--json", &doc]);
+        run("cms", &args)
+    };
+    let out = cms("rsa-t.der", "--at-timestamp", "cryptrec-ls0003");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json(&out);
+    assert_eq!(v["validation_time"], "timestamp");
+    let signer = &v["signers"][0];
+    assert_eq!(signer["time_basis"], "proven");
+    assert_eq!(signer["timestamp"]["valid"], true);
+    assert_eq!(signer["validation_time"], signer["timestamp"]["gen_time"]);
+
+    let out = cms("rsa-t.der", "--at-timestamp", "nist-ir8547");
+    assert_eq!(code(&out), 1);
+    assert_eq!(json(&out)["error"]["kind"], "cms-algorithm-rejected");
+
+    let out = cms("rsa-bes.der", "--at-timestamp", "cryptrec-ls0003");
+    assert_eq!(code(&out), 1);
+    assert_eq!(json(&out)["error"]["kind"], "timestamp-missing");
+
+    // At a given time the token is still reported.
+    let out = cms("rsa-t.der", "", "cryptrec-ls0003");
+    let v = json(&out);
+    assert_eq!(v["signers"][0]["time_basis"], "given");
+    assert_eq!(v["signers"][0]["timestamp"]["valid"], true);
+}
