@@ -25,6 +25,7 @@ macro_rules! exit_status {
 mod chain_cmd;
 mod cms_cmd;
 mod demo_cmd;
+mod demo_timestamp;
 mod input;
 mod inspect_cmd;
 mod pki_args;

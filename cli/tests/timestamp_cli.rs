@@ -139,3 +139,32 @@ fn cms_at_timestamp_reports_a_proven_time() {
     assert_eq!(v["signers"][0]["time_basis"], "given");
     assert_eq!(v["signers"][0]["timestamp"]["valid"], true);
 }
+
+#[test]
+fn the_demo_shows_proven_and_claimed_time_in_2036() {
+    let out = run("demo", &["--json"]);
+    assert_eq!(code(&out), 0);
+    let v = json(&out);
+    let rows = v["proven_time"]["rows"]
+        .as_array()
+        .expect("proven_time rows");
+    let find = |doc: &str, table: &str| {
+        rows.iter()
+            .find(|r| r["document"] == doc && r["table"].as_str().unwrap().starts_with(table))
+            .unwrap_or_else(|| panic!("no row {doc} {table}: {rows:?}"))
+    };
+    let proven = find("A+T", "cryptrec");
+    assert_eq!(proven["time_basis"], "proven");
+    assert!(proven["final"].as_str().unwrap().starts_with("ACCEPTED"));
+    let nist = find("A+T", "nist-ir8547");
+    assert_eq!(nist["final"], "REJECTED (sunset)");
+    assert!(
+        nist["rejection"]
+            .as_str()
+            .unwrap()
+            .contains("rule `rsa-112`")
+    );
+    let claimed = find("A", "cryptrec");
+    assert_eq!(claimed["time_basis"], "claimed");
+    assert_eq!(claimed["validated_at"], "2026-05-15T09:00:00Z");
+}
