@@ -40,6 +40,8 @@
 
 mod asn1;
 
+pub use self::asn1::TstInfo;
+
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -269,7 +271,7 @@ impl<'a> TimestampVerifier<'a> {
         let content = cms
             .attached_content(token)
             .ok_or(Error::TimestampMalformed)?;
-        let tst = asn1::parse_tst_info(content)?;
+        let tst = TstInfo::from_der(content)?;
         report.gen_time = Some(tst.gen_time);
         report.gen_time_nanos = tst.gen_time_nanos;
         report.accuracy = tst.accuracy;
@@ -326,7 +328,7 @@ fn check_tsa_eku(tsa: &Certificate) -> Result<(), Error> {
 
 /// The messageImprint: SHA-256, -384 or -512 (absent or NULL parameters) over the data. A
 /// SHA-1 or unknown imprint proves nothing about the data here, so it is a mismatch.
-fn check_imprint(tst: &asn1::TstInfo<'_>, imprint: Imprint<'_>) -> Result<(), Error> {
+fn check_imprint(tst: &TstInfo<'_>, imprint: Imprint<'_>) -> Result<(), Error> {
     let hash = Some(&tst.hash_algorithm)
         .filter(|id| id.parameters_absent_or_null())
         .and_then(|id| crate::hash::hash_from_oid(id.oid()))

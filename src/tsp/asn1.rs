@@ -118,25 +118,44 @@ impl EncodeValue for SequenceOf<'_> {
     }
 }
 
-/// A TSTInfo, checked: what the token says, before anyone vouches for it.
+/// A TSTInfo (RFC 3161 2.4.2), checked but not verified: what a token says, before anyone
+/// vouches for it. [`super::TimestampVerifier`] is what makes it evidence.
 #[derive(Clone, Debug)]
-pub(crate) struct TstInfo<'a> {
-    pub(crate) policy: ObjectIdentifier,
-    pub(crate) hash_algorithm: AlgorithmIdentifier<'a>,
-    pub(crate) hashed_message: &'a [u8],
-    pub(crate) serial: &'a [u8],
-    pub(crate) gen_time: UnixTime,
-    pub(crate) gen_time_nanos: u32,
-    pub(crate) accuracy: Option<super::Accuracy>,
-    pub(crate) ordering: bool,
-    pub(crate) nonce: Option<&'a [u8]>,
-    pub(crate) tsa: Option<String>,
+#[non_exhaustive]
+pub struct TstInfo<'a> {
+    /// The TSA policy.
+    pub policy: ObjectIdentifier,
+    /// messageImprint.hashAlgorithm.
+    pub hash_algorithm: AlgorithmIdentifier<'a>,
+    /// messageImprint.hashedMessage.
+    pub hashed_message: &'a [u8],
+    /// serialNumber (INTEGER content octets).
+    pub serial: &'a [u8],
+    /// genTime, whole seconds.
+    pub gen_time: UnixTime,
+    /// genTime's fraction of a second, in nanoseconds.
+    pub gen_time_nanos: u32,
+    /// The stated accuracy.
+    pub accuracy: Option<super::Accuracy>,
+    /// The ordering flag.
+    pub ordering: bool,
+    /// The nonce (INTEGER content octets).
+    pub nonce: Option<&'a [u8]>,
+    /// The tsa field (a directoryName as text).
+    pub tsa: Option<String>,
+}
+
+impl<'a> TstInfo<'a> {
+    /// Decodes and checks a DER TSTInfo; every failure is [`Error::TimestampMalformed`].
+    pub fn from_der(der: &'a [u8]) -> Result<Self, Error> {
+        parse_tst_info(der)
+    }
 }
 
 /// Decodes and checks a DER TSTInfo (RFC 3161 2.4.2): version 1, bounded serial number and
 /// nonce, a DER genTime, accuracy within its ranges, no critical extension (none is defined
 /// for TSTInfo). Every failure is [`Error::TimestampMalformed`].
-pub(crate) fn parse_tst_info(der: &[u8]) -> Result<TstInfo<'_>, Error> {
+fn parse_tst_info(der: &[u8]) -> Result<TstInfo<'_>, Error> {
     if der.len() > MAX_TST_INFO_LEN {
         return Err(Error::TimestampMalformed);
     }
