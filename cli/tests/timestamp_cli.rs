@@ -168,3 +168,46 @@ fn the_demo_shows_proven_and_claimed_time_in_2036() {
     assert_eq!(claimed["time_basis"], "claimed");
     assert_eq!(claimed["validated_at"], "2026-05-15T09:00:00Z");
 }
+
+#[test]
+fn the_token_input_is_capped_and_help_documents_the_exit_codes() {
+    // One byte over the cap (tsp::MAX_TOKEN_LEN in PEM), sparse: refused before reading.
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("timestamp_cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.tst");
+    let limit = {
+        let der = 256 * 1024usize;
+        let base64 = der.div_ceil(3) * 4;
+        base64 + base64.div_ceil(64) * 2 + 256
+    } as u64;
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(limit + 1)
+        .unwrap();
+    let big = big.to_string_lossy().into_owned();
+    let (data, anchor) = (ts("data.txt"), ts("certs/tsa-root.pem"));
+    let out = run(
+        "timestamp",
+        &["--token", &big, "--data", &data, "--anchor", &anchor],
+    );
+    assert_eq!(code(&out), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "larger than {limit} bytes (the limit for a timestamp token)"
+        )),
+        "{stderr}"
+    );
+
+    let out = run("timestamp", &["--help"]);
+    assert_eq!(code(&out), 0);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("Exit status:\n  0  the token verified"),
+        "{help}"
+    );
+    assert!(
+        help.contains("2  usage or input error: bad arguments"),
+        "{help}"
+    );
+}
