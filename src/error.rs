@@ -818,8 +818,9 @@ errors! {
 
         // --- RFC 3161 timestamps (CMS-style ranks 415 - 495: past the signer's signature,
         // before its certificate path), by how far the token got ---
-        /// Timestamp: validation at a proven time was requested (`cms::ValidationTime::
-        /// Timestamped`) but the SignerInfo carries no signature-time-stamp token.
+        /// Timestamp: validation at a proven time was requested
+        /// (`cms::ValidationTime::Timestamped`) but the SignerInfo carries no
+        /// signature-time-stamp token.
         TimestampMissing => {
             kind: "timestamp-missing",
             rank: 415,

@@ -57,7 +57,7 @@ struct Hex(Vec<u8>);
 
 fn parse_hex(text: &str) -> Result<Hex, String> {
     let text = text.strip_prefix("0x").unwrap_or(text);
-    if text.is_empty() || text.len() % 2 != 0 || text.len() > 1024 {
+    if text.is_empty() || !text.len().is_multiple_of(2) || text.len() > 1024 {
         return Err("expected an even number of hex digits (at most 1024)".to_owned());
     }
     (0..text.len())
