@@ -45,6 +45,7 @@ mod attrs;
 mod content;
 mod parse;
 mod signer;
+mod time;
 
 use alloc::string::String;
 use alloc::vec::Vec;

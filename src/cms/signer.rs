@@ -10,10 +10,9 @@ use super::content::{ContentBytes, HashedContent, Source, hash_content};
 use super::parse::{self, RawSignerId, SignedDataParts, SignerInfoParts};
 use super::{
     AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
-    TimeBasis, ValidationTime, oids,
+    TimeBasis, oids, time,
 };
 use crate::cert::KeyUsage;
-use crate::tsp::Imprint;
 use crate::{
     Certificate, Crl, CrlSet, Error, FirstOfSources, HashAlgorithm, JudgedSignature, Name,
     RevocationSource, SignatureVerificationAlgorithm, UnixTime, ValidatedPath, Verdict,
@@ -186,11 +185,11 @@ fn verify_signer(
     if let Some((_, Ok(attributes))) = &signed_attrs {
         report.signing_time = attributes.signing_time;
     }
-    // A token is verified and reported whatever the validation time; it decides the signer
-    // only under ValidationTime::Timestamped (see signer_time).
-    if let (Some(timestamps), Some(token)) = (&ctx.verifier.timestamps, signer.timestamp_token) {
-        report.timestamp = Some(timestamps.verify(token, Imprint::Data(signer.signature)));
-    }
+    report.timestamp = ctx
+        .verifier
+        .timestamps
+        .as_ref()
+        .and_then(|timestamps| time::verify_token(timestamps, signer));
     report.result = check_signer(
         ctx,
         index,
@@ -251,7 +250,7 @@ fn check_signer<'a>(
 
     // The signer's certificate: every candidate whose key verifies the signature is tried
     // through path validation; the most advanced failure is kept.
-    let chosen = signer_time(ctx.verifier.time, report);
+    let chosen = time::signer_time(ctx.verifier.time, report);
     let candidates = candidates(&signer.sid, ctx.supplied, ctx.embedded);
     let mut best: Option<Failure<'_>> = None;
     for cert in candidates {
@@ -391,32 +390,6 @@ fn try_candidate<'c>(
         basis,
         path,
     })
-}
-
-/// The time a signer's path is validated at, and what kind of time it is.
-fn signer_time(
-    time: ValidationTime,
-    report: &SignerReport,
-) -> Result<(UnixTime, TimeBasis), Error> {
-    match time {
-        ValidationTime::At(time) => Ok((time, TimeBasis::Given)),
-        ValidationTime::SigningTime => report
-            .signing_time
-            .map(|t| (t, TimeBasis::Claimed))
-            .ok_or(Error::CmsSigningTimeMissing),
-        ValidationTime::Timestamped => {
-            let token = report.timestamp.as_ref().ok_or(Error::TimestampMissing)?;
-            token.result?;
-            let gen_time = token.gen_time.ok_or(Error::TimestampMalformed)?;
-            // A claim later than the proof: the signature existed before the time it claims.
-            if let (Some(claim), Some(latest)) = (report.signing_time, token.latest())
-                && claim > latest
-            {
-                return Err(Error::TimestampTimeInconsistent);
-            }
-            Ok((gen_time, TimeBasis::Proven))
-        }
-    }
 }
 
 /// Certificates matching `sid`, caller-supplied first, each distinct DER once.
