@@ -116,6 +116,13 @@ fn a_good_token_proves_its_time() {
     let report = TimestampVerifier::new(PathValidator::with_backend(&BACKEND, at(NOW)), &anchors)
         .verify(&read("timestamp/tokens/good.tst"), Imprint::Digest(&digest));
     assert_eq!(report.result, Ok(()));
+    // A digest of another length is no match (not a panic).
+    let report = TimestampVerifier::new(PathValidator::with_backend(&BACKEND, at(NOW)), &anchors)
+        .verify(
+            &read("timestamp/tokens/good.tst"),
+            Imprint::Digest(&digest[..20]),
+        );
+    assert_eq!(report.result, Err(Error::TimestampImprintMismatch));
 }
 
 #[test]
@@ -151,6 +158,12 @@ fn each_bad_token_is_refused_with_its_own_error() {
             "data.txt",
             none,
             Error::TimestampMalformed,
+        ),
+        (
+            "sha1-imprint.tst",
+            "data.txt",
+            none,
+            Error::TimestampImprintMismatch,
         ),
         (
             "good.tst",

@@ -71,6 +71,10 @@ NONCE=$("$OPENSSL" ts -query -in "$WORK/good.tsq" -text | sed -n 's/^Nonce: 0x//
 reply "$WORK/good.tsq" "$HERE/tokens/good.tst"
 ossl ts -query -data data.txt -sha256 -cert -no_nonce -tspolicy 1.3.6.1.4.1.32473.3161.2 -out "$WORK/policy2.tsq"
 reply "$WORK/policy2.tsq" "$HERE/tokens/policy-other.tst"
+# A SHA-1 imprint (the verifier refuses it: a SHA-1 collision would let one token cover two
+# documents).
+ossl ts -query -data data.txt -sha1 -cert -no_nonce -out "$WORK/sha1.tsq"
+reply "$WORK/sha1.tsq" "$HERE/tokens/sha1-imprint.tst"
 # Every fault below is in one field of an otherwise good token.
 dertool corrupt-signature tokens/good.tst tokens/bad-signature.tst
 # OpenSSL's TSA refuses a signer whose EKU is not exactly a critical timeStamping
@@ -120,6 +124,7 @@ cat > manifest.json <<JSON
   "tokens": {
     "good": "tokens/good.tst over data.txt, nonce, default policy",
     "policy-other": "tokens/policy-other.tst over data.txt, no nonce, policy 1.3.6.1.4.1.32473.3161.2",
+    "sha1-imprint": "tokens/sha1-imprint.tst over data.txt with a SHA-1 imprint",
     "bad-signature": "tokens/bad-signature.tst: good.tst with one signature bit flipped",
     "tsa-no-eku": "tokens/tsa-no-eku.tst: good TSTInfo signed by a TSA certificate without EKU",
     "tsa-noncritical": "tokens/tsa-noncritical.tst: good TSTInfo, TSA EKU timeStamping not critical",
