@@ -14,13 +14,16 @@ use jpki_verify::cms::{
     ValidationTime,
 };
 use jpki_verify::rustcrypto::BACKEND;
+use jpki_verify::tsp::TimestampVerifier;
 use jpki_verify::{
     Certificate, Crl, CrlSet, Error, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
 };
 use serde_json::{Value, json};
 
 use crate::input::{InputKind, LimitedReader, der_objects, open_stream, read_input, too_large};
-use crate::pki_args::{LoadedPathInputs, LoadedTable, PathInputs, load_table, parse_time};
+use crate::pki_args::{
+    LoadedPathInputs, LoadedTable, PathInputs, load_all, load_table, parse_time,
+};
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
 #[derive(Args)]
@@ -44,9 +47,13 @@ pub struct CmsArgs {
     at_signing_time: bool,
     /// Validate each signer at the genTime of its signature-time-stamp token (a TSA's
     /// proof, RFC 3161 / CAdES-T); --at is then "now" (the TSA path's time; default: the
-    /// clock). The TSA's anchor is one of the --anchor files.
+    /// clock). The TSA anchor: --tsa-anchor, or else one of the --anchor files.
     #[arg(long, conflicts_with = "at_signing_time")]
     at_timestamp: bool,
+    /// Trust anchor(s) for the TSAs of signature timestamps, PEM or DER (repeatable);
+    /// default: the --anchor files.
+    #[arg(long = "tsa-anchor", value_name = "FILE")]
+    tsa_anchors: Vec<PathBuf>,
     /// Which signers must verify: all, any, or families:rsa,ecdsa (each family covered).
     #[arg(long, value_name = "REQUIREMENT", default_value = "all", value_parser = parse_signers)]
     signers: SignersArg,
@@ -102,6 +109,7 @@ struct Inputs {
     anchors: Vec<TrustAnchor>,
     intermediates: Vec<Certificate>,
     crls: Vec<Crl>,
+    tsa_anchors: Vec<TrustAnchor>,
     signed: Vec<u8>,
     content: Option<LimitedReader>,
     table: Option<LoadedTable>,
@@ -127,10 +135,14 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         None => None,
     };
     let table = args.sunset.as_deref().map(load_table).transpose()?;
+    let tsa_anchors = load_all(&args.tsa_anchors, InputKind::Certificate, |der| {
+        Certificate::from_der(&der).map(TrustAnchor::from_certificate)
+    })?;
     Ok(Inputs {
         anchors,
         intermediates,
         crls,
+        tsa_anchors,
         signed: objects.remove(0).der,
         content,
         table,
@@ -169,6 +181,12 @@ pub fn run(args: &CmsArgs) -> Outcome {
         .requirement(requirement);
     if let Some(table) = &inputs.table {
         verifier = verifier.sunset(table.get()).allow_sha1(true);
+    }
+    if !inputs.tsa_anchors.is_empty() {
+        verifier = verifier.timestamps(
+            TimestampVerifier::new(validator, &inputs.tsa_anchors)
+                .certificates(&inputs.intermediates),
+        );
     }
     let content_exceeded = inputs.content.as_ref().map(LimitedReader::exceeded);
     let mut reader = inputs.content.take().map(std::io::BufReader::new);

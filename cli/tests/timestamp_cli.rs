@@ -211,3 +211,29 @@ fn the_token_input_is_capped_and_help_documents_the_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn cms_takes_separate_tsa_anchors() {
+    let gen3 = repo_arg("vectors/migration-world/certs/sign-root-gen3-rsa.pem");
+    let tsa = ts("certs/tsa-root.pem");
+    let doc = ts("cades/rsa-t.der");
+    let at = ["--at", "2036-06-01T00:00:00Z", "--at-timestamp", "--json"];
+    // The signer's anchor only: the TSA path has no anchor, so nothing is proven.
+    let mut args = vec!["--anchor", &gen3];
+    args.extend_from_slice(&at);
+    args.push(&doc);
+    let out = run("cms", &args);
+    assert_eq!(code(&out), 1);
+    let v = json(&out);
+    assert_eq!(v["error"]["kind"], "timestamp-token-invalid");
+    assert_eq!(
+        v["signers"][0]["timestamp"]["token_error"]["kind"],
+        "unknown-issuer"
+    );
+    // With the TSA's anchor given apart.
+    let mut args = vec!["--anchor", &gen3, "--tsa-anchor", &tsa];
+    args.extend_from_slice(&at);
+    args.push(&doc);
+    let out = run("cms", &args);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+}
