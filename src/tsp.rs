@@ -96,7 +96,9 @@ impl Accuracy {
     }
 }
 
-/// The outcome of verifying one TimeStampToken.
+/// The outcome of verifying one TimeStampToken. The TSTInfo fields are reported as read
+/// once the TSTInfo parsed, whatever the result: only `result == Ok(())` makes them
+/// evidence.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct TimestampReport {
