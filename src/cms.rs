@@ -46,6 +46,7 @@ mod content;
 mod parse;
 mod signer;
 mod time;
+pub mod tsp;
 
 use alloc::string::String;
 use alloc::vec::Vec;
