@@ -138,3 +138,18 @@ for case in cases:
         open(os.path.join(cms_out, f"case-{case['id']}-reader"), "wb").write(bytes([flags, content | 2]) + signed)
 PY
 echo "seeds: $(ls corpus/path | wc -l) path, $(ls corpus/cms | wc -l) cms"
+
+# timestamp: every committed token (mode byte 1, 3, 5: verified, with a nonce or the
+# policy asked), and the TSTInfo of each (mode byte 0: parsed).
+mkdir -p corpus/timestamp
+for token in "$root"/vectors/timestamp/tokens/*.tst; do
+  name=$(basename "$token" .tst)
+  for mode in 1 3 5; do
+    { printf "\\x0$mode"; cat "$token"; } > "corpus/timestamp/token-$name-$mode"
+  done
+  if python3 "$root/vectors/cms/dertool.py" get-econtent "$token" "corpus/timestamp/.tst" 2>/dev/null; then
+    { printf '\x00'; cat corpus/timestamp/.tst; } > "corpus/timestamp/tstinfo-$name"
+  fi
+  rm -f corpus/timestamp/.tst
+done
+echo "seeds: $(ls corpus/timestamp | wc -l) timestamp"

@@ -46,6 +46,8 @@ mod content;
 mod evidence;
 mod parse;
 mod signer;
+mod time;
+pub mod tsp;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -53,6 +55,7 @@ use core::ops::Range;
 
 use der::asn1::ObjectIdentifier;
 
+use crate::tsp::{TimestampReport, TimestampVerifier};
 pub use crate::{AlgorithmFamily, PolicyReport};
 use crate::{
     Certificate, Error, HashAlgorithm, PathValidator, PublicKeyInfo, SignatureJudge, TrustAnchor,
@@ -106,6 +109,37 @@ pub enum ValidationTime {
     /// [`Error::CmsSigningTimeMissing`]. A judge then takes the claim as the creation time
     /// and the validator's time as the verification time.
     SigningTime,
+    /// At the genTime of each signer's signature-time-stamp token (RFC 3161 appendix A,
+    /// CAdES-T): a time-stamping authority's signed evidence that the signature value
+    /// existed then. The token is verified with the [`TimestampVerifier`] (by default the
+    /// validator, at its own time, and the same anchors), and a judge takes genTime as the
+    /// creation time. A signer without a token fails with [`Error::TimestampMissing`], one
+    /// whose token does not verify with the token's error, and one whose signing-time claim
+    /// is later than the token proves with [`Error::TimestampTimeInconsistent`].
+    Timestamped,
+}
+
+/// Which kind of time a signer's path was validated at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeBasis {
+    /// The caller's ([`ValidationTime::At`]).
+    Given,
+    /// The signer's own signing-time claim ([`ValidationTime::SigningTime`]).
+    Claimed,
+    /// A verified timestamp token's genTime ([`ValidationTime::Timestamped`]).
+    Proven,
+}
+
+impl TimeBasis {
+    /// `given`, `claimed` or `proven`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            TimeBasis::Given => "given",
+            TimeBasis::Claimed => "claimed",
+            TimeBasis::Proven => "proven",
+        }
+    }
 }
 
 /// Verifies CMS SignedData: which signers must verify, and the [`PathValidator`] that
@@ -120,6 +154,8 @@ pub struct CmsVerifier<'a> {
     requirement: SignerRequirement<'a>,
     allow_sha1: bool,
     judge: Option<&'a dyn SignatureJudge>,
+    /// `None` inside a timestamp token: its own tokens are not processed (depth 1).
+    timestamps: Option<TimestampVerifier<'a>>,
 }
 
 impl core::fmt::Debug for CmsVerifier<'_> {
@@ -145,7 +181,23 @@ impl<'a> CmsVerifier<'a> {
             requirement: SignerRequirement::All,
             allow_sha1: false,
             judge: None,
+            timestamps: Some(TimestampVerifier::new(validator, anchors)),
         }
+    }
+
+    /// How signature-time-stamp tokens are verified (default: with this verifier's
+    /// validator, at its time, and anchors; any policy). Tokens are verified and reported
+    /// ([`SignerReport::timestamp`]) whatever the [`ValidationTime`]; a token that does not
+    /// verify fails its signer only under [`ValidationTime::Timestamped`].
+    pub fn timestamps(mut self, verifier: TimestampVerifier<'a>) -> Self {
+        self.timestamps = Some(verifier);
+        self
+    }
+
+    /// No timestamp processing (inside a timestamp token).
+    pub(crate) fn without_timestamps(mut self) -> Self {
+        self.timestamps = None;
+        self
     }
 
     /// When each signer's path is validated (default: the validator's time).
@@ -179,7 +231,8 @@ impl<'a> CmsVerifier<'a> {
     /// table, [`crate::policy::Table`]); a [`crate::Verdict::Reject`] fails the signer
     /// with [`Error::CmsAlgorithmRejected`], and the judgement is in
     /// [`SignerReport::policy`]. The signature counts as made at its signing-time attribute
-    /// only with [`ValidationTime::SigningTime`] (otherwise nothing proves it older than the
+    /// only with [`ValidationTime::SigningTime`], and at its timestamp's genTime with
+    /// [`ValidationTime::Timestamped`] (otherwise nothing proves it older than the
     /// validation time). A table judges SHA-1 itself, so combine this with
     /// [`CmsVerifier::allow_sha1`] to let the table decide.
     pub fn sunset(mut self, judge: &'a dyn SignatureJudge) -> Self {
@@ -279,6 +332,10 @@ pub struct SignerReport {
     pub signing_time: Option<UnixTime>,
     /// The time the certificate path was validated at.
     pub validation_time: Option<UnixTime>,
+    /// What kind of time `validation_time` is.
+    pub time_basis: Option<TimeBasis>,
+    /// The signature-time-stamp token (unsigned attribute), verified, when there is one.
+    pub timestamp: Option<TimestampReport>,
     /// `Ok` when this signer verified completely.
     pub result: Result<(), Error>,
     /// When `result` is [`Error::CmsSignerPath`]: why the path did not validate.
@@ -302,6 +359,8 @@ impl SignerReport {
             algorithm: None,
             signing_time: None,
             validation_time: None,
+            time_basis: None,
+            timestamp: None,
             result: Err(Error::CmsMalformed),
             path_error: None,
             path: None,

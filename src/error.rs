@@ -148,6 +148,7 @@ errors! {
     /// | 300       | [`Error::MalformedSignature`]                                       |
     /// | 315 - 385 | CMS signed attributes                                               |
     /// | 400       | [`Error::BadSignature`]                                             |
+    /// | 415 - 495 | RFC 3161 timestamp tokens ([`Error::TimestampMissing`] ...)           |
     /// | 455       | [`Error::CmsSigningTimeMissing`]                                    |
     /// | 500       | certificate, CRL and time parsing (all tied)                        |
     /// | 505       | [`Error::CmsSignerKeyUsage`]                                        |
@@ -928,6 +929,64 @@ errors! {
             rank: 655,
             message: "the sunset policy rejects the signer's algorithms",
         },
+
+        // --- RFC 3161 timestamps (CMS-style ranks 415 - 495: past the signer's signature,
+        // before its certificate path), by how far the token got ---
+        /// Timestamp: validation at a proven time was requested
+        /// (`cms::ValidationTime::Timestamped`) but the SignerInfo carries no
+        /// signature-time-stamp token.
+        TimestampMissing => {
+            kind: "timestamp-missing",
+            rank: 415,
+            message: "no signature timestamp token",
+        },
+        /// Timestamp: the token is not a DER CMS SignedData with one SignerInfo over a
+        /// well-formed id-ct-TSTInfo (RFC 3161 2.4.2), or exceeds the `tsp::MAX_*` bounds.
+        TimestampMalformed => {
+            kind: "timestamp-malformed",
+            rank: 425,
+            message: "malformed timestamp token",
+        },
+        /// Timestamp: the token's signature, signed attributes or TSA certificate path did not
+        /// verify (the error is in `tsp::TimestampReport::token_error`).
+        TimestampTokenInvalid => {
+            kind: "timestamp-token-invalid",
+            rank: 435,
+            message: "timestamp token does not verify",
+        },
+        /// Timestamp: the TSA certificate's extendedKeyUsage is not exactly id-kp-timeStamping,
+        /// present and critical (RFC 3161 2.3).
+        TimestampTsaEku => {
+            kind: "timestamp-tsa-eku",
+            rank: 445,
+            message: "TSA certificate lacks a critical id-kp-timeStamping extended key usage",
+        },
+        /// Timestamp: the messageImprint is not the SHA-2 hash of the data (for a CMS signer:
+        /// of its signature value).
+        TimestampImprintMismatch => {
+            kind: "timestamp-imprint-mismatch",
+            rank: 465,
+            message: "timestamp imprint does not match the data",
+        },
+        /// Timestamp: the caller's nonce is absent from the token or differs from it.
+        TimestampNonceMismatch => {
+            kind: "timestamp-nonce-mismatch",
+            rank: 475,
+            message: "timestamp nonce does not match the request",
+        },
+        /// Timestamp: the token's TSA policy is not one the caller accepts.
+        TimestampPolicyNotAccepted => {
+            kind: "timestamp-policy-not-accepted",
+            rank: 485,
+            message: "timestamp policy not accepted",
+        },
+        /// Timestamp: the signer's signing-time claim is later than the latest time the token
+        /// proves (genTime plus accuracy): the signature existed before the time it claims.
+        TimestampTimeInconsistent => {
+            kind: "timestamp-time-inconsistent",
+            rank: 495,
+            message: "signing-time claim is later than the timestamp",
+        },
     }
 }
 
@@ -1244,12 +1303,25 @@ mod tests {
         &[Error::CmsContentTypeMismatch],
         &[Error::CmsMessageDigestMismatch],
         &[Error::BadSignature],
+        &[Error::TimestampMissing],
+        &[Error::TimestampMalformed],
+        &[Error::TimestampTokenInvalid],
+        &[Error::TimestampTsaEku],
         &[Error::CmsSigningTimeMissing],
+        &[Error::TimestampImprintMismatch],
+        &[Error::TimestampNonceMismatch],
+        &[Error::TimestampPolicyNotAccepted],
+        &[Error::TimestampTimeInconsistent],
         &[Error::CmsSignerKeyUsage],
         &[Error::CmsSignerPath { signer: 0 }],
         &[Error::CmsAlgorithmRejected],
         &[Error::CmsSignerRequirementNotMet],
     ];
+
+    /// CMS errors, and the timestamp errors ranked with them.
+    fn is_cms_band(e: &Error) -> bool {
+        e.kind().starts_with("cms-") || e.kind().starts_with("timestamp-")
+    }
 
     fn check_order(order: &[&[Error]]) {
         for (i, row) in order.iter().enumerate() {
@@ -1324,7 +1396,7 @@ mod tests {
                     | Error::CmsDigestAlgorithmNotAllowed
                     | Error::CmsDigestAlgorithmMismatch
             );
-            let cms = e.kind().starts_with("cms-") && !tied_digest;
+            let cms = is_cms_band(e) && !tied_digest;
             assert_eq!(e.rank() % 10, if cms { 5 } else { 0 }, "{e:?}");
         }
     }
@@ -1334,10 +1406,7 @@ mod tests {
         check_order(PATH_ORDER);
         // Every non-CMS variant has its place.
         let listed = PATH_ORDER.iter().map(|r| r.len()).sum::<usize>();
-        let non_cms = ALL_SAMPLES
-            .iter()
-            .filter(|e| !e.kind().starts_with("cms-"))
-            .count();
+        let non_cms = ALL_SAMPLES.iter().filter(|e| !is_cms_band(e)).count();
         assert_eq!(listed, non_cms);
     }
 

@@ -112,3 +112,16 @@ pub mod cms {
     /// id-countersignature.
     pub const COUNTERSIGNATURE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.6");
 }
+
+/// Object identifiers of RFC 3161 and RFC 5126 (also reachable as `jpki_verify::tsp::oids`).
+pub mod tsp {
+    use der::asn1::ObjectIdentifier as Oid;
+
+    /// id-ct-TSTInfo: the eContentType of a TimeStampToken (RFC 3161 2.4.2).
+    pub const TST_INFO: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");
+    /// id-aa-signatureTimeStampToken: an unsigned attribute holding a token over the
+    /// SignerInfo's signature value (RFC 3161 appendix A, RFC 5126 5.11.4).
+    pub const SIGNATURE_TIME_STAMP_TOKEN: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
+    /// id-kp-timeStamping (RFC 5280 4.2.1.12; RFC 3161 2.3).
+    pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+}

@@ -14,6 +14,7 @@ use jpki_verify::cms::{
     ValidationTime,
 };
 use jpki_verify::rustcrypto::BACKEND;
+use jpki_verify::tsp::TimestampVerifier;
 use jpki_verify::{
     Certificate, Crl, Error, OcspResponse, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
 };
@@ -21,7 +22,7 @@ use serde_json::{Value, json};
 
 use crate::input::{InputKind, LimitedReader, der_objects, open_stream, read_input, too_large};
 use crate::pki_args::{
-    LoadedPathInputs, LoadedTable, PathInputs, Revocation, load_table, parse_time,
+    LoadedPathInputs, LoadedTable, PathInputs, Revocation, load_all, load_table, parse_time,
 };
 use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
 
@@ -37,13 +38,22 @@ pub struct CmsArgs {
         long,
         value_name = "RFC3339",
         value_parser = parse_time,
-        required_unless_present = "at_signing_time",
+        required_unless_present_any = ["at_signing_time", "at_timestamp"],
         conflicts_with = "at_signing_time"
     )]
     at: Option<UnixTime>,
     /// Validate each signer at its signing-time attribute (the signer's own claim).
     #[arg(long)]
     at_signing_time: bool,
+    /// Validate each signer at the genTime of its signature-time-stamp token (a TSA's
+    /// proof, RFC 3161 / CAdES-T); --at is then "now" (the TSA path's time; default: the
+    /// clock). The TSA anchor: --tsa-anchor, or else one of the --anchor files.
+    #[arg(long, conflicts_with = "at_signing_time")]
+    at_timestamp: bool,
+    /// Trust anchor(s) for the TSAs of signature timestamps, PEM or DER (repeatable);
+    /// default: the --anchor files.
+    #[arg(long = "tsa-anchor", value_name = "FILE")]
+    tsa_anchors: Vec<PathBuf>,
     /// Which signers must verify: all, any, or families:rsa,ecdsa (each family covered).
     #[arg(long, value_name = "REQUIREMENT", default_value = "all", value_parser = parse_signers)]
     signers: SignersArg,
@@ -100,6 +110,7 @@ struct Inputs {
     intermediates: Vec<Certificate>,
     crls: Vec<Crl>,
     ocsp: Vec<OcspResponse>,
+    tsa_anchors: Vec<TrustAnchor>,
     signed: Vec<u8>,
     content: Option<LimitedReader>,
     table: Option<LoadedTable>,
@@ -126,11 +137,15 @@ fn read_inputs(args: &CmsArgs) -> Result<Inputs, InputError> {
         None => None,
     };
     let table = args.sunset.as_deref().map(load_table).transpose()?;
+    let tsa_anchors = load_all(&args.tsa_anchors, InputKind::Certificate, |der| {
+        Certificate::from_der(&der).map(TrustAnchor::from_certificate)
+    })?;
     Ok(Inputs {
         anchors,
         intermediates,
         crls,
         ocsp,
+        tsa_anchors,
         signed: objects.remove(0).der,
         content,
         table,
@@ -144,12 +159,12 @@ pub fn run(args: &CmsArgs) -> Outcome {
     };
     // The validator's time is "now": the validation time with --at, otherwise the clock
     // (with --at-signing-time it is when a sunset table judges the signature verified).
-    let (now, time) = match args.at {
-        Some(at) => (at, ValidationTime::At(at)),
-        None => (
-            UnixTime::try_from(std::time::SystemTime::now()).expect("the clock is after 1970"),
-            ValidationTime::SigningTime,
-        ),
+    let clock =
+        || UnixTime::try_from(std::time::SystemTime::now()).expect("the clock is after 1970");
+    let (now, time) = match (args.at, args.at_timestamp) {
+        (at, true) => (at.unwrap_or_else(clock), ValidationTime::Timestamped),
+        (Some(at), false) => (at, ValidationTime::At(at)),
+        (None, false) => (clock(), ValidationTime::SigningTime),
     };
     let families;
     let requirement = match &args.signers.kind {
@@ -169,6 +184,12 @@ pub fn run(args: &CmsArgs) -> Outcome {
         .requirement(requirement);
     if let Some(table) = &inputs.table {
         verifier = verifier.sunset(table.get()).allow_sha1(true);
+    }
+    if !inputs.tsa_anchors.is_empty() {
+        verifier = verifier.timestamps(
+            TimestampVerifier::new(validator, &inputs.tsa_anchors)
+                .certificates(&inputs.intermediates),
+        );
     }
     let content_exceeded = inputs.content.as_ref().map(LimitedReader::exceeded);
     let mut reader = inputs.content.take().map(std::io::BufReader::new);
@@ -233,6 +254,8 @@ fn signer_json(s: &SignerReport) -> Value {
         "algorithm": s.algorithm.map(|a| a.name()),
         "signing_time": s.signing_time.map(|t| t.to_string()),
         "validation_time": s.validation_time.map(|t| t.to_string()),
+        "time_basis": s.time_basis.map(|b| b.id()),
+        "timestamp": s.timestamp.as_ref().map(crate::timestamp_cmd::timestamp_json),
         "path": s.path.as_ref().map(|p| json!({
             "certificates": p.entries().iter().map(|e| json!({
                 "subject": e.certificate().subject().to_string(),
@@ -263,9 +286,10 @@ fn report_json(report: &CmsReport, args: &CmsArgs) -> Value {
         "content_type": report.content_type.map(|o| o.to_string()),
         "detached": report.detached,
         "requirement": args.signers.text,
-        "validation_time": match args.at {
-            Some(at) => at.to_string(),
-            None => "signing-time".to_owned(),
+        "validation_time": match (args.at, args.at_timestamp) {
+            (_, true) => "timestamp".to_owned(),
+            (Some(at), false) => at.to_string(),
+            (None, false) => "signing-time".to_owned(),
         },
         "signers": report.signers.iter().map(signer_json).collect::<Vec<_>>(),
     });
@@ -300,8 +324,16 @@ fn print_text(report: &CmsReport, args: &CmsArgs) {
         if let Some(t) = s.signing_time {
             println!("    signing time (claimed): {t}");
         }
+        if let Some(t) = s.timestamp.as_ref() {
+            match (t.result, t.gen_time) {
+                (Ok(()), Some(g)) => println!("    timestamp (proven): {g}"),
+                (Err(e), _) => println!("    timestamp: {e} ({})", e.kind()),
+                _ => {}
+            }
+        }
         if let Some(t) = s.validation_time {
-            println!("    validated at: {t}");
+            let basis = s.time_basis.map_or("", |b| b.id());
+            println!("    validated at: {t} ({basis})");
         }
         if let Some(e) = s.path_error {
             println!("    path: {e} ({})", e.kind());

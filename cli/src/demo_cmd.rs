@@ -150,10 +150,17 @@ pub fn run(args: &DemoArgs) -> Outcome {
         Err(err) => return input_failure(&err, args.json),
     };
     let rows = rows(&world, &tables);
+    let proven = match crate::demo_timestamp::rows(&root, &tables) {
+        Ok(proven) => proven,
+        Err(err) => return input_failure(&err, args.json),
+    };
     if args.json {
-        print_json(&json_report(&world, &rows));
+        let mut report = json_report(&world, &rows);
+        report["proven_time"] = crate::demo_timestamp::json(&proven);
+        print_json(&report);
     } else {
         print_report(&world, &rows);
+        crate::demo_timestamp::print(&proven);
     }
     Outcome::Verified
 }

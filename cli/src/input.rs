@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use der::{Decode, Encode};
 use jpki_verify::policy::MAX_TABLE_LEN;
 use jpki_verify::{
-    MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_OCSP_RESPONSE_LEN, MAX_RSA_MODULUS_BITS, cms,
+    MAX_CERTIFICATE_LEN, MAX_CRL_LEN, MAX_OCSP_RESPONSE_LEN, MAX_RSA_MODULUS_BITS, cms, tsp,
 };
 
 use crate::report::InputError;
@@ -49,6 +49,8 @@ pub const PUBLIC_KEY_LIMIT: u64 = pem_len(MAX_CERTIFICATE_LEN) as u64;
 pub const SIGNATURE_LIMIT: u64 = 16 * (MAX_RSA_MODULUS_BITS as u64 / 8);
 /// A message for `sig`, verified in memory: the bound of a CMS document's content.
 pub const MESSAGE_LIMIT: u64 = cms::MAX_INPUT_LEN as u64;
+/// An RFC 3161 TimeStampToken: the library's `tsp::MAX_TOKEN_LEN`, in PEM.
+pub const TIMESTAMP_TOKEN_LIMIT: u64 = pem_len(tsp::MAX_TOKEN_LEN) as u64;
 /// The demo's JSON manifests: text metadata, bounded like a policy table.
 pub const MANIFEST_LIMIT: u64 = MAX_TABLE_LEN as u64;
 
@@ -65,6 +67,7 @@ pub enum InputKind {
     Signature,
     Message,
     Manifest,
+    TimestampToken,
 }
 
 impl InputKind {
@@ -81,6 +84,7 @@ impl InputKind {
             InputKind::Signature => SIGNATURE_LIMIT,
             InputKind::Message => MESSAGE_LIMIT,
             InputKind::Manifest => MANIFEST_LIMIT,
+            InputKind::TimestampToken => TIMESTAMP_TOKEN_LIMIT,
         }
     }
 
@@ -97,6 +101,7 @@ impl InputKind {
             InputKind::Signature => "signature file",
             InputKind::Message => "message file",
             InputKind::Manifest => "vector manifest",
+            InputKind::TimestampToken => "timestamp token",
         }
     }
 }

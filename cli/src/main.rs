@@ -25,6 +25,7 @@ macro_rules! exit_status {
 mod chain_cmd;
 mod cms_cmd;
 mod demo_cmd;
+mod demo_timestamp;
 mod input;
 mod inspect_cmd;
 mod ocsp_cmd;
@@ -32,6 +33,7 @@ mod pki_args;
 mod policy_cmd;
 mod report;
 mod sig;
+mod timestamp_cmd;
 
 use std::process::ExitCode;
 
@@ -94,6 +96,13 @@ enum Command {
         "never"
     ))]
     Demo(demo_cmd::DemoArgs),
+    /// Verify an RFC 3161 timestamp token over a file or a digest: the TSA's signature and
+    /// certificate path (now), its critical timeStamping EKU, the imprint, nonce and policy.
+    #[command(after_help = exit_status!(
+        "the token verified and matches the data (and nonce and policy, when given)",
+        "it did not (including a token that is read but is not a valid token)"
+    ))]
+    Timestamp(timestamp_cmd::TimestampArgs),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +115,7 @@ fn main() -> ExitCode {
         Command::Policy(args) => policy_cmd::run(&args),
         Command::Inspect(args) => inspect_cmd::run(&args),
         Command::Demo(args) => demo_cmd::run(&args),
+        Command::Timestamp(args) => timestamp_cmd::run(&args),
     };
     outcome.exit_code()
 }

@@ -195,6 +195,13 @@ impl<'a> SetOf<'a> {
     }
 }
 
+impl<'a> SetOf<'a> {
+    /// The complete encoding of the first element, if any.
+    pub(crate) fn first_tlv(self) -> Option<&'a [u8]> {
+        SliceReader::new(self.0).ok()?.tlv_bytes().ok()
+    }
+}
+
 impl FixedTag for SetOf<'_> {
     const TAG: Tag = Tag::Set;
 }

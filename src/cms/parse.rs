@@ -42,6 +42,9 @@ pub(crate) struct SignerInfoParts<'a> {
     pub(crate) signature: &'a [u8],
     /// The CRLs and OCSP responses of its CAdES revocationValues attribute.
     pub(crate) revocation_values: RevocationValues<'a>,
+    /// The first value of the first signature-time-stamp unsigned attribute (RFC 3161
+    /// appendix A), as DER; other unsigned attributes are carried, never interpreted.
+    pub(crate) timestamp_token: Option<&'a [u8]>,
 }
 
 /// The signed attributes: the complete `[0] IMPLICIT` element as it appears in the input
@@ -185,8 +188,10 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
     }
 
     let signed_attrs = info.signed_attrs.map(signed_attributes).transpose()?;
-    // Unsigned attributes are bounded and well-formed; revocationValues is collected.
+    // Unsigned attributes are bounded and well-formed; revocationValues and the first
+    // signature timestamp are read, the others carried.
     let mut revocation_values = RevocationValues::default();
+    let mut timestamp_token = None;
     for attr in elements::<Attribute<'_>>(
         info.unsigned_attrs,
         MAX_ATTRIBUTES,
@@ -195,6 +200,11 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
         let attr = attr?;
         count_values(&attr)?;
         revocation_values.collect(&attr)?;
+        if attr.attr_type == crate::oid::tsp::SIGNATURE_TIME_STAMP_TOKEN
+            && timestamp_token.is_none()
+        {
+            timestamp_token = attr.values.first_tlv();
+        }
     }
     if let RawSignerId::IssuerAndSerial { issuer, .. } = sid {
         // A malformed issuer is a malformed SignerInfo, not an identifier that matches no
@@ -209,6 +219,7 @@ fn signer_info(info: SignerInfo<'_>) -> Result<SignerInfoParts<'_>, Error> {
         signature_algorithm: info.signature_algorithm,
         signature: info.signature.as_bytes(),
         revocation_values,
+        timestamp_token,
     })
 }
 

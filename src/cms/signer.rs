@@ -10,7 +10,7 @@ use super::content::{ContentBytes, HashedContent, Source, hash_content};
 use super::parse::{self, RawSignerId, SignedDataParts, SignerInfoParts};
 use super::{
     AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
-    ValidationTime, oids,
+    TimeBasis, oids, time,
 };
 use crate::cert::KeyUsage;
 use crate::{
@@ -213,6 +213,11 @@ fn verify_signer(
     if let Some((_, Ok(attributes))) = &signed_attrs {
         report.signing_time = attributes.signing_time;
     }
+    report.timestamp = ctx
+        .verifier
+        .timestamps
+        .as_ref()
+        .and_then(|timestamps| time::verify_token(timestamps, signer));
     report.result = check_signer(
         ctx,
         index,
@@ -273,24 +278,18 @@ fn check_signer<'a>(
 
     // The signer's certificate: every candidate whose key verifies the signature is tried
     // through path validation; the most advanced failure is kept.
+    let chosen = time::signer_time(ctx.verifier.time, report);
     let candidates = candidates(&signer.sid, ctx.supplied, ctx.embedded);
     let mut best: Option<Failure<'_>> = None;
     for cert in candidates {
-        match try_candidate(
-            ctx,
-            index,
-            signer,
-            &algs,
-            message,
-            cert,
-            report.signing_time,
-        ) {
+        match try_candidate(ctx, index, signer, &algs, message, cert, chosen) {
             Ok(success) => {
                 report.certificate = Some(cert.clone());
                 report.subject = Some(cert.subject().to_string());
                 report.public_key = success.algorithm.key_info(cert.spki_der()).ok();
                 report.algorithm = Some(success.algorithm);
                 report.validation_time = Some(success.time);
+                report.time_basis = Some(success.basis);
                 report.path_error = None;
                 let judged = ctx.verifier.judge.map(|judge| {
                     let label = format!("signer {index}");
@@ -300,9 +299,10 @@ fn check_signer<'a>(
                         key: report.public_key.unwrap_or(crate::PublicKeyInfo::Other {
                             family: success.algorithm.family(),
                         }),
-                        created_at: match ctx.verifier.time {
-                            ValidationTime::SigningTime => report.signing_time,
-                            ValidationTime::At(_) => None,
+                        // A claimed time only because the caller opted in; a proven one always.
+                        created_at: match success.basis {
+                            TimeBasis::Given => None,
+                            TimeBasis::Claimed | TimeBasis::Proven => Some(success.time),
                         },
                         verified_at: ctx.verifier.validator.time(),
                         path: &success.path,
@@ -340,6 +340,7 @@ fn check_signer<'a>(
         report.algorithm = Some(algorithm);
     }
     report.validation_time = failure.time;
+    report.time_basis = failure.time.and(chosen.ok()).map(|(_, basis)| basis);
     report.path_error = failure.path_error;
     Err(failure.error)
 }
@@ -347,6 +348,7 @@ fn check_signer<'a>(
 struct Success {
     algorithm: &'static dyn SignatureVerificationAlgorithm,
     time: UnixTime,
+    basis: TimeBasis,
     path: ValidatedPath,
 }
 
@@ -366,7 +368,7 @@ fn try_candidate<'c>(
     algs: &SignerAlgorithms<'_>,
     message: &[u8],
     cert: &'c Certificate,
-    signing_time: Option<UnixTime>,
+    chosen: Result<(UnixTime, TimeBasis), Error>,
 ) -> Result<Success, Failure<'c>> {
     let fail = |error| Failure {
         cert,
@@ -397,12 +399,7 @@ fn try_candidate<'c>(
     {
         return Err(fail(Error::CmsSignerKeyUsage, None));
     }
-    let time = match ctx.verifier.time {
-        ValidationTime::At(time) => time,
-        ValidationTime::SigningTime => {
-            signing_time.ok_or_else(|| fail(Error::CmsSigningTimeMissing, None))?
-        }
-    };
+    let (time, basis) = chosen.map_err(|e| fail(e, None))?;
     let path = ctx
         .paths
         .validate(cert, ctx.embedded, ctx.evidence, time)
@@ -418,6 +415,7 @@ fn try_candidate<'c>(
     Ok(Success {
         algorithm: verified,
         time,
+        basis,
         path,
     })
 }

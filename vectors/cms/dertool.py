@@ -20,6 +20,8 @@ Usage: dertool.py <command> IN OUT [options]   (IN and OUT are DER ContentInfo f
   set-sigalg --signer N --hex TLV      replace signatureAlgorithm (not covered by a signature)
   corrupt-signature --signer N         flip one bit in the middle of the signature value
   set-econtent --content FILE          replace the encapsulated content octets
+  get-signature --signer N             write the signature value's octets to OUT (raw bytes)
+  get-econtent                         write the encapsulated content's octets to OUT (raw bytes)
   merge --other FILE                   add the SignerInfos, certificates and digest algorithms
         of another SignedData over the same content (for signers with different digests,
         which one `openssl cms -sign` run cannot make)
@@ -276,6 +278,18 @@ def cmd_merge(root, args):
     sort_set(sd.children[-1])
 
 
+def cmd_get_signature(root, args):
+    si = signer(root, args.signer)
+    return si.children[sig_alg_index(si) + 1].value
+
+
+def cmd_get_econtent(root, args):
+    encap = signed_data(root).children[2]
+    if len(encap.children) < 2:
+        raise SystemExit("dertool: detached SignedData has no eContent")
+    return encap.children[1].children[0].value
+
+
 COMMANDS = {
     "set-attr": cmd_set_attr,
     "drop-attr": cmd_drop_attr,
@@ -286,6 +300,8 @@ COMMANDS = {
     "corrupt-signature": cmd_corrupt_signature,
     "set-econtent": cmd_set_econtent,
     "merge": cmd_merge,
+    "get-signature": cmd_get_signature,
+    "get-econtent": cmd_get_econtent,
 }
 
 
@@ -307,9 +323,10 @@ def main():
     args = p.parse_args()
     with open(args.input, "rb") as f:
         root = parse(f.read())
-    COMMANDS[args.command](root, args)
+    extracted = COMMANDS[args.command](root, args)
     with open(args.output, "wb") as f:
-        f.write(root.encode())
+        # The get-* commands extract bytes; the others edit the SignedData.
+        f.write(root.encode() if extracted is None else extracted)
 
 
 if __name__ == "__main__":
