@@ -267,3 +267,83 @@ fn a_composite_path_validates_and_a_tampered_leaf_is_refused() {
     in_ml_dsa[len - 72 - 3000] ^= 0x01;
     assert_eq!(validate(&p.root, &in_ml_dsa), Err(Error::BadSignature));
 }
+
+// --- A CMS signer ----------------------------------------------------------------------
+
+/// A SignerInfo over `content` (SHA-512 message digest, the draft's CMS companion's
+/// choice) signed by `leaf_key` with the composite algorithm over the DER signed
+/// attributes.
+fn composite_signer_info(leaf: &[u8], content: &[u8], leaf_key: &MlDsa65P256) -> Vec<u8> {
+    use common::builder::{oid, seq, tlv, uint};
+    use sha2::{Digest, Sha512};
+    let digest = Sha512::digest(content);
+    let content_type = seq(&[
+        &oid("1.2.840.113549.1.9.3"),
+        &tlv(0x31, &oid("1.2.840.113549.1.7.1")),
+    ]);
+    let message_digest = seq(&[
+        &oid("1.2.840.113549.1.9.4"),
+        &tlv(0x31, &tlv(0x04, &digest)),
+    ]);
+    let attrs = [content_type, message_digest].concat();
+    let signature = leaf_key.sign(&tlv(0x31, &attrs));
+    let c = cert(leaf);
+    let sid = seq(&[c.issuer().as_der(), &tlv(0x02, c.serial())]);
+    seq(&[
+        &uint(1),
+        &sid,
+        &seq(&[&oid("2.16.840.1.101.3.4.2.3")]),
+        &tlv(0xa0, &attrs),
+        &composite_alg(ID_MLDSA65_ECDSA_P256_SHA512),
+        &tlv(0x04, &signature),
+    ])
+}
+
+fn signed_data(content: &[u8], certificates: &[&[u8]], signer_info: &[u8]) -> Vec<u8> {
+    use common::builder::{oid, seq, tlv, uint};
+    let signed = seq(&[
+        &uint(1),
+        &tlv(0x31, &seq(&[&oid("2.16.840.1.101.3.4.2.3")])),
+        &seq(&[
+            &oid("1.2.840.113549.1.7.1"),
+            &tlv(0xa0, &tlv(0x04, content)),
+        ]),
+        &tlv(0xa0, &certificates.concat()),
+        &tlv(0x31, signer_info),
+    ]);
+    seq(&[&oid("1.2.840.113549.1.7.2"), &tlv(0xa0, &signed)])
+}
+
+#[test]
+fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
+    use jpki_verify::cms::{CmsVerifier, Content};
+    let p = pki();
+    let leaf_key = MlDsa65P256::new(11);
+    let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
+    let validator = PathValidator::with_backend(&BACKEND, common::at("2026-06-01T00:00:00Z"));
+
+    let document = signed_data(b"hello", &[&p.leaf], &composite_signer_info(&p.leaf, b"hello", &leaf_key));
+    let report = CmsVerifier::new(validator, &anchors).verify(&document, Content::Attached);
+    assert_eq!(report.result, Ok(()));
+    assert_eq!(
+        report.signers[0].algorithm.map(|a| a.name()),
+        Some("composite-mldsa65-ecdsa-p256-sha512")
+    );
+    assert_eq!(report.signers[0].family, Some(COMPOSITE_ML_DSA_FAMILY));
+
+    // The traditional half of the signature value broken (its last octet).
+    let mut si = composite_signer_info(&p.leaf, b"hello", &leaf_key);
+    *si.last_mut().unwrap() ^= 0x01;
+    let report =
+        CmsVerifier::new(validator, &anchors).verify(&signed_data(b"hello", &[&p.leaf], &si), Content::Attached);
+    assert_eq!(report.result, Err(Error::BadSignature));
+
+    // Signed by another composite key than the certificate's.
+    let document = signed_data(
+        b"hello",
+        &[&p.leaf],
+        &composite_signer_info(&p.leaf, b"hello", &MlDsa65P256::new(12)),
+    );
+    let report = CmsVerifier::new(validator, &anchors).verify(&document, Content::Attached);
+    assert_eq!(report.result, Err(Error::BadSignature));
+}
