@@ -347,3 +347,33 @@ fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
     let report = CmsVerifier::new(validator, &anchors).verify(&document, Content::Attached);
     assert_eq!(report.result, Err(Error::BadSignature));
 }
+
+/// No built-in sunset table has a composite rule (none of their sources sets one): the
+/// judge refuses a composite signer by name rather than judging it as either half.
+#[test]
+fn the_sunset_judge_refuses_a_composite_signer_it_cannot_describe() {
+    use jpki_verify::Verdict;
+    use jpki_verify::cms::{CmsVerifier, Content};
+    use jpki_verify::policy::{BSI_TR_02102_1, NIST_IR8547_DRAFT};
+    let p = pki();
+    let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
+    let document = signed_data(
+        b"hello",
+        &[&p.leaf],
+        &composite_signer_info(&p.leaf, b"hello", &MlDsa65P256::new(11)),
+    );
+    for table in [&NIST_IR8547_DRAFT, &BSI_TR_02102_1] {
+        let validator = PathValidator::with_backend(&BACKEND, common::at("2026-06-01T00:00:00Z"));
+        let report = CmsVerifier::new(validator, &anchors)
+            .sunset(table)
+            .verify(&document, Content::Attached);
+        assert_eq!(report.result, Err(Error::CmsAlgorithmRejected));
+        let judged = report.signers[0].policy.as_ref().unwrap();
+        assert_eq!(judged.verdict, Verdict::Reject, "{:?}", judged.findings);
+        assert!(
+            judged.findings.iter().any(|f| f.contains("composite")),
+            "{:?}",
+            judged.findings
+        );
+    }
+}
