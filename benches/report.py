@@ -22,6 +22,9 @@ ALGORITHMS = [
     ("ML-DSA-44", "ml-dsa-44", None, None),
     ("ML-DSA-65", "ml-dsa-65", None, None),
     ("ML-DSA-87", "ml-dsa-87", None, None),
+    # Composite ML-DSA (draft-ietf-lamps-pq-composite-sigs-19), RustCrypto backend only.
+    ("Composite ML-DSA-65 + ECDSA P-256", "composite-mldsa65-ecdsa-p256-sha512", None, None),
+    ("Composite ML-DSA-87 + ECDSA P-384", "composite-mldsa87-ecdsa-p384-sha512", None, None),
 ]
 # FIPS 204 Table 2: (public key, signature) octets per parameter set.
 ML_DSA_SIZES = {"ML-DSA-44": (1312, 2420), "ML-DSA-65": (1952, 3309), "ML-DSA-87": (2592, 4627)}

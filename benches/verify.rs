@@ -2,7 +2,10 @@
 //! key parsed from its SubjectPublicKeyInfo on every call.
 //!
 //! Inputs are the committed test keys and OpenSSL-made signatures in `vectors/keys/`, and
-//! ML-DSA keys and signatures made here from a fixed seed (deterministic signing).
+//! ML-DSA keys and signatures made here from a fixed seed (deterministic signing), and two
+//! Composite ML-DSA combinations (draft-ietf-lamps-pq-composite-sigs-19) made the same way
+//! with fixed P-256 / P-384 scalars as the traditional half (RustCrypto backend only:
+//! the composites are built on its components).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -71,6 +74,62 @@ fn ml_dsa_cases(message: &[u8]) -> [(&'static str, Vec<u8>, Vec<u8>); 3] {
     ]
 }
 
+/// M' of the composite draft (empty context): Prefix || Label || 0x00 || PH(message).
+fn composite_m_prime(label: &[u8], ph: &[u8]) -> Vec<u8> {
+    [b"CompositeAlgorithmSignatures2025".as_slice(), label, &[0], ph].concat()
+}
+
+/// (object name, composite SPKI, composite signature) for ML-DSA-65 + P-256 and
+/// ML-DSA-87 + P-384, with SHA-512 as the pre-hash.
+fn composite_cases(message: &[u8]) -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
+    use ml_dsa::{Keypair, SigningKey};
+    use sha2::{Digest, Sha512};
+    use signature::Signer;
+    let ph = Sha512::digest(message);
+    let spki = |arc: u8, ml: &[u8], trad: &[u8]| {
+        // id-alg 1.3.6.1.5.5.7.6.<arc>
+        let oid = tlv(0x06, &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x06, arc]);
+        let bits = [&[0u8][..], ml, trad].concat();
+        tlv(0x30, &[tlv(0x30, &oid), tlv(0x03, &bits)].concat())
+    };
+
+    let label = b"COMPSIG-MLDSA65-ECDSA-P256-SHA512";
+    let m = composite_m_prime(label, &ph);
+    let ml = SigningKey::<ml_dsa::MlDsa65>::from_seed(&[43u8; 32].into());
+    let ec = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
+    let ec_sig: p256::ecdsa::DerSignature = ec.sign(&m);
+    let sig65 = [
+        ml.expanded_key().sign_deterministic(&m, label).unwrap().encode().to_vec(),
+        ec_sig.to_bytes().to_vec(),
+    ]
+    .concat();
+    let pk65 = spki(
+        45,
+        &ml.verifying_key().encode(),
+        ec.verifying_key().to_sec1_point(false).as_bytes(),
+    );
+
+    let label = b"COMPSIG-MLDSA87-ECDSA-P384-SHA512";
+    let m = composite_m_prime(label, &ph);
+    let ml = SigningKey::<ml_dsa::MlDsa87>::from_seed(&[44u8; 32].into());
+    let ec = p384::ecdsa::SigningKey::from_slice(&[7u8; 48]).unwrap();
+    let ec_sig: p384::ecdsa::DerSignature = ec.sign(&m);
+    let sig87 = [
+        ml.expanded_key().sign_deterministic(&m, label).unwrap().encode().to_vec(),
+        ec_sig.to_bytes().to_vec(),
+    ]
+    .concat();
+    let pk87 = spki(
+        49,
+        &ml.verifying_key().encode(),
+        ec.verifying_key().to_sec1_point(false).as_bytes(),
+    );
+    vec![
+        ("composite-mldsa65-ecdsa-p256-sha512", pk65, sig65),
+        ("composite-mldsa87-ecdsa-p384-sha512", pk87, sig87),
+    ]
+}
+
 fn verify(c: &mut Criterion) {
     let message = read("message.txt");
     let mut group = c.benchmark_group("verify");
@@ -82,7 +141,12 @@ fn verify(c: &mut Criterion) {
                 read(&format!("{name}.sig")),
             )
         });
-        for (name, spki, signature) in files.chain(ml_dsa_cases(&message)) {
+        let composites = if backend.name == "rustcrypto" {
+            composite_cases(&message)
+        } else {
+            Vec::new()
+        };
+        for (name, spki, signature) in files.chain(ml_dsa_cases(&message)).chain(composites) {
             let alg = backend.by_name(name).expect("algorithm exists");
             let prepared = alg.prepare_key(&spki).expect("key prepares");
             alg.verify_prepared(&prepared, &message, &signature)

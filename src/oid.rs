@@ -40,6 +40,35 @@ pub const ML_DSA_65: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.3.18");
 /// id-ml-dsa-87.
 pub const ML_DSA_87: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.3.19");
 
+/// Composite ML-DSA (`draft-ietf-lamps-pq-composite-sigs-19`): one OID per combination, for
+/// keys and signatures alike (parameters absent), in the id-alg arc 1.3.6.1.5.5.7.6 as the
+/// draft lists them (IANA "SMI Security for PKIX Algorithms" allocations 37 to 54; drafts
+/// before -13 used prototype OIDs under 2.16.840.1.114027.80.9.1). Only the combinations
+/// this crate verifies are defined.
+pub const COMPOSITE_MLDSA44_RSA2048_PSS_SHA256: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.37");
+/// id-MLDSA44-RSA2048-PKCS15-SHA256.
+pub const COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.38");
+/// id-MLDSA44-ECDSA-P256-SHA256.
+pub const COMPOSITE_MLDSA44_ECDSA_P256_SHA256: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.40");
+/// id-MLDSA65-RSA3072-PSS-SHA512.
+pub const COMPOSITE_MLDSA65_RSA3072_PSS_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.41");
+/// id-MLDSA65-RSA3072-PKCS15-SHA512.
+pub const COMPOSITE_MLDSA65_RSA3072_PKCS15_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.42");
+/// id-MLDSA65-RSA4096-PSS-SHA512.
+pub const COMPOSITE_MLDSA65_RSA4096_PSS_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.43");
+/// id-MLDSA65-RSA4096-PKCS15-SHA512.
+pub const COMPOSITE_MLDSA65_RSA4096_PKCS15_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.44");
+/// id-MLDSA65-ECDSA-P256-SHA512.
+pub const COMPOSITE_MLDSA65_ECDSA_P256_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.45");
+/// id-MLDSA65-ECDSA-P384-SHA512.
+pub const COMPOSITE_MLDSA65_ECDSA_P384_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.46");
+/// id-MLDSA87-ECDSA-P384-SHA512.
+pub const COMPOSITE_MLDSA87_ECDSA_P384_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.49");
+/// id-MLDSA87-RSA3072-PSS-SHA512.
+pub const COMPOSITE_MLDSA87_RSA3072_PSS_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.52");
+/// id-MLDSA87-RSA4096-PSS-SHA512.
+pub const COMPOSITE_MLDSA87_RSA4096_PSS_SHA512: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.6.53");
+
 /// id-sha1.
 pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 /// id-sha256.

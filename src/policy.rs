@@ -36,6 +36,7 @@ mod error;
 mod evaluate;
 mod export;
 mod exposure;
+mod generations;
 mod judge;
 #[cfg(feature = "std")]
 mod load;
@@ -49,6 +50,9 @@ pub use error::{PolicyTableError, PolicyTableErrorKind};
 pub use evaluate::{Assessment, Decision, Finding, RuleOutcome, SignedItem};
 pub use exposure::{
     CertificateExposure, Crossing, IssuancePlan, PlanCrossing, PlanError, PlanExposure, Sunset,
+};
+pub use generations::{
+    CardGeneration, GenerationExposure, GenerationOutcome, JPKI_CARD_GENERATIONS,
 };
 pub use model::{
     AlgorithmDescriptor, AlgorithmFamily, HashSelector, KeyStrength, ParameterSet, Phase, Rule,

@@ -12,7 +12,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use der::Decode;
 use jpki_verify::policy::{
     AlgorithmDescriptor, BUILTIN_TABLES, CertificateExposure, Crossing, Date, Decision,
-    HashSelector, IssuancePlan, KeyStrength, ParameterSet, PlanCrossing, PlanExposure, Rule,
+    GenerationOutcome, HashSelector, IssuancePlan, JPKI_CARD_GENERATIONS, KeyStrength, ParameterSet, PlanCrossing, PlanExposure, Rule,
     StrengthSelector, Sunset, Table, Use, Verdict, hash_id,
 };
 use jpki_verify::rustcrypto::BACKEND;
@@ -105,11 +105,16 @@ struct ExposureArgs {
     #[arg(long)]
     table: String,
     /// A certificate (PEM or DER): its validity and certified key are analysed.
-    #[arg(required_unless_present = "issued_from", conflicts_with_all = ["issued_from", "issued_until", "validity_years"])]
+    #[arg(required_unless_present_any = ["issued_from", "generations"], conflicts_with_all = ["issued_from", "issued_until", "validity_years", "generations"])]
     cert: Option<PathBuf>,
+    /// Instead of a certificate or a plan: the JPKI card generations (RSA-2048 card, the
+    /// next card's ECDSA P-384 FY2028 cohort, and an ML-DSA-65 what-if card of the same
+    /// cohort), each against the day the table stops accepting its algorithm.
+    #[arg(long, conflicts_with_all = ["issued_from", "alg", "key_bits"])]
+    generations: bool,
     /// Signature algorithm of the certified keys (for a plan; for a certificate it defaults
     /// to the key's usual one: rsa-pkcs1-sha256, ecdsa-p256-sha256, ecdsa-p384-sha384).
-    #[arg(long, value_parser = algorithm_names(), required_unless_present = "cert")]
+    #[arg(long, value_parser = algorithm_names(), required_unless_present_any = ["cert", "generations"])]
     alg: Option<String>,
     /// RSA modulus length in bits, for a plan (default 2048).
     #[arg(long, conflicts_with = "cert")]
@@ -553,9 +558,68 @@ fn exposure(args: &ExposureArgs) -> Outcome {
         Err(err) => return input_failure(&err, args.json),
     };
     let table = loaded.get();
+    if args.generations {
+        return generations_exposure(args, table);
+    }
     match &args.cert {
         Some(path) => certificate_exposure(args, table, path),
         None => plan_exposure(args, table),
+    }
+}
+
+/// `exposure --generations`: one row per card generation; exit 1 when a generation that
+/// exists (not a what-if) has certificates valid past the table's rejection.
+fn generations_exposure(args: &ExposureArgs, table: &Table) -> Outcome {
+    let rows = table.generations_exposure(&JPKI_CARD_GENERATIONS);
+    let outcome_text = |o: &GenerationOutcome| match *o {
+        GenerationOutcome::NotAcceptedAtIssue => {
+            "not accepted by this table (not covered or already rejected)".to_string()
+        }
+        GenerationOutcome::CrossesRejection {
+            rejected_from,
+            days_past,
+        } => format!("CROSSES: still valid {days_past} days on or after the rejection from {rejected_from}"),
+        GenerationOutcome::ExpiresBeforeRejection { rejected_from } => {
+            format!("expires before the rejection from {rejected_from}")
+        }
+        GenerationOutcome::NeverRejected => "never rejected by this table".to_string(),
+    };
+    if args.json {
+        let json_rows: Vec<Value> = rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "generation": r.generation.name,
+                    "hypothetical": r.generation.hypothetical,
+                    "algorithm": r.generation.algorithm.to_string(),
+                    "first_issue": r.generation.first_issue.to_string(),
+                    "last_issue": r.generation.last_issue.to_string(),
+                    "validity_years": r.generation.validity_years,
+                    "last_expiry": r.last_expiry.to_string(),
+                    "crosses_rejection": r.crosses_rejection(),
+                    "outcome": outcome_text(&r.outcome),
+                })
+            })
+            .collect();
+        print_json(&json!({ "table": table.qualified_name(), "generations": json_rows }));
+    } else {
+        println!("card generations under {} (verification):", table.qualified_name());
+        for r in &rows {
+            let g = &r.generation;
+            println!(
+                "  {}: {}, issued {} .. {}, {}-year validity, last expiry {}",
+                g.name, g.algorithm, g.first_issue, g.last_issue, g.validity_years, r.last_expiry
+            );
+            println!("    {}", outcome_text(&r.outcome));
+        }
+    }
+    if rows
+        .iter()
+        .any(|r| r.crosses_rejection() && !r.generation.hypothetical)
+    {
+        Outcome::NotVerified
+    } else {
+        Outcome::Verified
     }
 }
 

@@ -259,3 +259,38 @@ fn unreadable_input_and_unknown_table_exit_2() {
     let out = inspect(&["--sunset", "no-such-table", &world("sign-leaf-gen2.der")]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The Composite ML-DSA draft's self-signed certificate (vectors/composite): the key is
+/// named by the composite object and the self-signature verifies.
+#[test]
+fn a_composite_ml_dsa_certificate_prints_its_key_and_verifies_its_self_signature() {
+    let extract: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::repo(
+            "vectors/composite/draft-testvectors-extract.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let b64 = extract["tests"][0]["x5c"].as_str().unwrap().trim_end_matches('=');
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut der, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
+    for c in b64.bytes() {
+        acc = (acc << 6) | ALPHABET.iter().position(|&a| a == c).unwrap() as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            der.push((acc >> bits) as u8);
+        }
+    }
+    let path = scratch("composite-mldsa44-p256.der", &der);
+    let out = inspect(&[&path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("key:        composite-ml-dsa (composite-mldsa44-ecdsa-p256-sha256)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("signature:  id-MLDSA44-ECDSA-P256-SHA256 (1.3.6.1.5.5.7.6.40, composite-mldsa44-ecdsa-p256-sha256); signed by composite-ml-dsa (its own key: self-signed)"),
+        "{text}"
+    );
+}

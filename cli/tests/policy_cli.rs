@@ -252,6 +252,45 @@ fn exposure_of_the_two_migration_scenarios() {
 }
 
 #[test]
+fn exposure_of_the_card_generations_shows_what_an_ml_dsa_card_avoids() {
+    let out = policy(&[
+        "exposure",
+        "--table",
+        "nist-ir8547@2024-draft",
+        "--generations",
+        "--json",
+    ]);
+    // The (real) P-384 cohort outlives the table's acceptance: exit 1.
+    assert_eq!(code(&out), 1);
+    let rows = json(&out)["generations"].as_array().unwrap().clone();
+    let crosses: Vec<(&str, bool)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["generation"].as_str().unwrap(),
+                r["crosses_rejection"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        crosses,
+        [
+            ("RSA-2048 card (current)", false),
+            ("ECDSA P-384 card (FY2028 cohort)", true),
+            ("ML-DSA-65 card (post-quantum what-if, FY2028 cohort)", false),
+        ]
+    );
+    assert_eq!(rows[2]["hypothetical"], true);
+    assert_eq!(rows[2]["outcome"], "never rejected by this table");
+
+    // CRYPTREC rejects neither real generation: exit 0; it does not cover ML-DSA.
+    let out = policy(&["exposure", "--table", "cryptrec-ls0003", "--generations"]);
+    assert_eq!(code(&out), 0);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("not accepted by this table"), "{text}");
+}
+
+#[test]
 fn exposure_of_a_certificate() {
     // The generated P-384 card certificate, valid 2028-06-01 .. 2038-05-31.
     let cert = repo("vectors/migration-world/certs/sign-leaf-ec-card.pem");
