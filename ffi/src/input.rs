@@ -44,7 +44,7 @@ pub enum JpkiRevocation {
 /// ```c
 /// JpkiOptions options = {0};
 /// options.size = sizeof options;
-/// options.time_unix = 1780358400; /* 2026-06-02T00:00:00Z */
+/// options.time_unix = 1780358400; // 2026-06-02T00:00:00Z
 /// ```
 ///
 /// Later versions only append fields (revocation data such as OCSP responses come as one
