@@ -22,11 +22,16 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// `file` of this crate in the profile directory, built (or brought up to date) with cargo
-/// first: `cargo test` builds only the rlib of the crate under test, and a cdylib or
-/// staticlib left by an earlier build may be stale. Up to date, this takes a second.
+/// `file` of this crate. `cargo test` builds the cdylib and staticlib of the crate under
+/// test beside the rlib the tests link (`target/<profile>/deps`, not copied up to
+/// `target/<profile>`): those are current and have the test's features. Should they be
+/// missing, they are built with `cargo build -p jpki-verify-ffi`.
 fn library(file: &str) -> PathBuf {
     let dir = profile_dir();
+    let fresh = dir.join("deps").join(file);
+    if fresh.exists() {
+        return fresh;
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut build = Command::new(cargo);
     build
