@@ -36,8 +36,8 @@ pub fn der_objects(bytes: Vec<u8>) -> Result<Vec<DerObject>, String> {
             .map(|i| end_marker + i + 5)
             .unwrap_or(block.len());
         let pem = &block[..after_end];
-        let (label, der) = pem_rfc7468::decode_vec(pem.as_bytes())
-            .map_err(|e| format!("invalid PEM: {e}"))?;
+        let (label, der) =
+            pem_rfc7468::decode_vec(pem.as_bytes()).map_err(|e| format!("invalid PEM: {e}"))?;
         objects.push(DerObject {
             label: label.to_owned(),
             der,

@@ -74,7 +74,12 @@ unsafe fn verify(
             "intermediates",
             MAX_INTERMEDIATES,
         )?;
-        (store, leaf, certificates(buffers, "intermediates")?, input::options(options)?)
+        (
+            store,
+            leaf,
+            certificates(buffers, "intermediates")?,
+            input::options(options)?,
+        )
     };
     if intermediates.len() > MAX_INTERMEDIATES {
         return Err(Reply::too_large(
@@ -97,7 +102,8 @@ unsafe fn verify(
     };
     let crls = CrlSet::new(&options.crls);
     let time = options.time;
-    let validator = PathValidator::with_backend(&BACKEND, time).revocation(options.revocation, &crls);
+    let validator =
+        PathValidator::with_backend(&BACKEND, time).revocation(options.revocation, &crls);
     let anchors = store.anchors();
     Ok(match validator.validate(&leaf, &intermediates, &anchors) {
         Err(err) => Reply::outcome(Outcome::NotVerified, chain_failure_json(&err, Some(time))),

@@ -91,7 +91,12 @@ unsafe fn verify(a: &Args) -> Result<Reply, Reply> {
         let content = if a.content.is_null() && a.content_len == 0 {
             None
         } else {
-            Some(bytes(a.content, a.content_len, "content", InputKind::CmsContent)?)
+            Some(bytes(
+                a.content,
+                a.content_len,
+                "content",
+                InputKind::CmsContent,
+            )?)
         };
         let list = buffers(
             a.certificates,

@@ -112,11 +112,7 @@ pub(crate) unsafe fn options(ptr: *const JpkiOptions) -> Result<Options, Reply> 
     // SAFETY: the caller's struct has at least `ours` bytes (checked above); a newer caller's
     // extra fields past them are not read.
     unsafe {
-        std::ptr::copy_nonoverlapping(
-            ptr.cast::<u8>(),
-            (&raw mut o).cast::<u8>(),
-            ours.min(size),
-        );
+        std::ptr::copy_nonoverlapping(ptr.cast::<u8>(), (&raw mut o).cast::<u8>(), ours.min(size));
     }
     if o.time_unix < 0 || Date::from_unix_seconds(o.time_unix).is_none() {
         return Err(Reply::input(format!(
@@ -152,7 +148,9 @@ pub(crate) unsafe fn options(ptr: *const JpkiOptions) -> Result<Options, Reply> 
         let name = format!("options.crls[{i}]");
         // SAFETY: each buffer is valid as the caller guarantees.
         let bytes = unsafe { buffer_bytes(buffer, &name, InputKind::Crl) }?;
-        for object in pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))? {
+        for object in
+            pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))?
+        {
             crls.push(
                 Crl::from_der_owned(object.der)
                     .map_err(|e| Reply::input(format!("{name}: not a usable CRL: {e}")))?,
@@ -245,7 +243,10 @@ pub(crate) unsafe fn c_str<'a>(ptr: *const c_char, name: &str) -> Result<Option<
 ///
 /// # Safety
 /// Each buffer is valid as [`buffer_bytes`] requires.
-pub(crate) unsafe fn certificates(buffers: &[JpkiBuffer], name: &str) -> Result<Vec<Certificate>, Reply> {
+pub(crate) unsafe fn certificates(
+    buffers: &[JpkiBuffer],
+    name: &str,
+) -> Result<Vec<Certificate>, Reply> {
     let mut out = Vec::new();
     for (i, buffer) in buffers.iter().enumerate() {
         let name = format!("{name}[{i}]");
@@ -254,9 +255,10 @@ pub(crate) unsafe fn certificates(buffers: &[JpkiBuffer], name: &str) -> Result<
         let objects =
             pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))?;
         for object in objects {
-            out.push(Certificate::from_der(&object.der).map_err(|e| {
-                Reply::input(format!("{name}: not a usable certificate: {e}"))
-            })?);
+            out.push(
+                Certificate::from_der(&object.der)
+                    .map_err(|e| Reply::input(format!("{name}: not a usable certificate: {e}")))?,
+            );
         }
     }
     Ok(out)

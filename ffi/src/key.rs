@@ -64,7 +64,8 @@ pub unsafe extern "C" fn jpki_prepared_key_new(
         // SAFETY: checked non-NULL; the caller guarantees it is writable.
         unsafe { out_key.write(std::ptr::null_mut()) };
         // SAFETY: forwarded from the caller.
-        let input = match unsafe { bytes(spki_or_cert, len, "spki_or_cert", InputKind::PublicKey) } {
+        let input = match unsafe { bytes(spki_or_cert, len, "spki_or_cert", InputKind::PublicKey) }
+        {
             Ok(input) => input,
             Err(reply) => return reply,
         };

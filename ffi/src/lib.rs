@@ -227,7 +227,12 @@ mod tests {
         let mut out = std::ptr::null_mut();
         // SAFETY: as above.
         unsafe { run(&mut out, || panic!("index {}", 7)) };
-        assert!(take(out)["error"]["message"].as_str().unwrap().contains("index 7"));
+        assert!(
+            take(out)["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("index 7")
+        );
     }
 
     #[test]

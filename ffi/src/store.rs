@@ -31,10 +31,20 @@ impl JpkiTrustStore {
 unsafe fn decode(data: *const u8, len: usize) -> Result<Vec<TrustAnchor>, Reply> {
     let buffer = JpkiBuffer { data, len };
     // SAFETY: forwarded from the caller.
-    let _ = unsafe { bytes(data, len, "der_or_pem", jpki_verify_cli::limits::InputKind::Certificate) }?;
+    let _ = unsafe {
+        bytes(
+            data,
+            len,
+            "der_or_pem",
+            jpki_verify_cli::limits::InputKind::Certificate,
+        )
+    }?;
     // SAFETY: as above (checked non-NULL and within the cap).
     let certs = unsafe { certificates(std::slice::from_ref(&buffer), "der_or_pem") }?;
-    Ok(certs.into_iter().map(TrustAnchor::from_certificate).collect())
+    Ok(certs
+        .into_iter()
+        .map(TrustAnchor::from_certificate)
+        .collect())
 }
 
 fn added(count: usize, total: usize) -> Reply {
@@ -114,7 +124,10 @@ pub unsafe extern "C" fn jpki_trust_store_add(
             Ok(anchors) => anchors,
             Err(reply) => return reply,
         };
-        let mut anchors = store.anchors.write().unwrap_or_else(PoisonError::into_inner);
+        let mut anchors = store
+            .anchors
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
         let count = new.len();
         anchors.extend(new);
         added(count, anchors.len())

@@ -11,7 +11,9 @@ use jpki_verify_ffi::*;
 use serde_json::Value;
 
 fn repo(path: &str) -> Vec<u8> {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path);
     std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 
@@ -35,7 +37,11 @@ fn options(time: i64, revocation: JpkiRevocation, crls: &[JpkiBuffer]) -> JpkiOp
         time_unix: time,
         revocation: revocation as u32,
         sunset_table: null(),
-        crls: if crls.is_empty() { null() } else { crls.as_ptr() },
+        crls: if crls.is_empty() {
+            null()
+        } else {
+            crls.as_ptr()
+        },
         crl_count: crls.len(),
     }
 }
@@ -60,7 +66,11 @@ fn store(anchor: &str) -> *mut JpkiTrustStore {
 }
 
 /// Verifies a CMS document with the gen3 root and the current CRL (revocation required).
-fn verify_cms(store: *const JpkiTrustStore, doc: &[u8], content: Option<&[u8]>) -> (JpkiStatus, Value) {
+fn verify_cms(
+    store: *const JpkiTrustStore,
+    doc: &[u8],
+    content: Option<&[u8]>,
+) -> (JpkiStatus, Value) {
     let crl = repo(&format!("{MW}/crls/sign-gen3-20260601.crl.der"));
     let crls = [buf(&crl)];
     let opts = options(NOW, JpkiRevocation::Require, &crls);
@@ -68,7 +78,18 @@ fn verify_cms(store: *const JpkiTrustStore, doc: &[u8], content: Option<&[u8]>) 
     let mut out = null_mut();
     // SAFETY: every pointer is valid for its length.
     let status = unsafe {
-        jpki_verify_cms(store, doc.as_ptr(), doc.len(), content_ptr, content_len, null(), 0, null(), &opts, &mut out)
+        jpki_verify_cms(
+            store,
+            doc.as_ptr(),
+            doc.len(),
+            content_ptr,
+            content_len,
+            null(),
+            0,
+            null(),
+            &opts,
+            &mut out,
+        )
     };
     (status, take(out))
 }
@@ -76,7 +97,11 @@ fn verify_cms(store: *const JpkiTrustStore, doc: &[u8], content: Option<&[u8]>) 
 #[test]
 fn valid_cms_document_is_ok_and_tampered_ones_are_invalid_with_their_kind() {
     let store = store(&format!("{MW}/certs/sign-root-gen3-rsa.der"));
-    let (status, report) = verify_cms(store, &repo("vectors/cms/signed/rsa-card-attached.der"), None);
+    let (status, report) = verify_cms(
+        store,
+        &repo("vectors/cms/signed/rsa-card-attached.der"),
+        None,
+    );
     assert_eq!(status, JpkiStatus::Ok, "{report}");
     assert_eq!(report["valid"], true);
     assert_eq!(report["requirement"], "all");
@@ -84,10 +109,18 @@ fn valid_cms_document_is_ok_and_tampered_ones_are_invalid_with_their_kind() {
     assert_eq!(report["signers"][0]["family"], "rsa");
 
     // The same document in PEM.
-    let (status, _) = verify_cms(store, &repo("vectors/cms/signed/rsa-card-attached.pem"), None);
+    let (status, _) = verify_cms(
+        store,
+        &repo("vectors/cms/signed/rsa-card-attached.pem"),
+        None,
+    );
     assert_eq!(status, JpkiStatus::Ok);
 
-    let (status, report) = verify_cms(store, &repo("vectors/cms/signed/rsa-card-modified-content.der"), None);
+    let (status, report) = verify_cms(
+        store,
+        &repo("vectors/cms/signed/rsa-card-modified-content.der"),
+        None,
+    );
     assert_eq!(status, JpkiStatus::Invalid);
     assert_eq!(report["error"]["kind"], "cms-message-digest-mismatch");
 
@@ -95,7 +128,11 @@ fn valid_cms_document_is_ok_and_tampered_ones_are_invalid_with_their_kind() {
     let (status, report) = verify_cms(store, &detached, Some(&repo("vectors/cms/content.txt")));
     assert_eq!(status, JpkiStatus::Ok, "{report}");
     assert_eq!(report["detached"], true);
-    let (status, report) = verify_cms(store, &detached, Some(&repo("vectors/cms/content-modified.txt")));
+    let (status, report) = verify_cms(
+        store,
+        &detached,
+        Some(&repo("vectors/cms/content-modified.txt")),
+    );
     assert_eq!(status, JpkiStatus::Invalid);
     assert_eq!(report["error"]["kind"], "cms-message-digest-mismatch");
     let (status, report) = verify_cms(store, &detached, None);
@@ -115,9 +152,20 @@ fn garbage_cms_is_invalid_and_broken_pem_is_an_input_error() {
     let (status, report) = verify_cms(store, b"\x30\x03\x02\x01\x00 not a SignedData", None);
     assert_eq!(status, JpkiStatus::Invalid);
     assert_eq!(report["valid"], false);
-    assert!(report["error"]["kind"].as_str().unwrap().starts_with("cms-") || report["error"]["kind"] == "bad-der", "{report}");
+    assert!(
+        report["error"]["kind"]
+            .as_str()
+            .unwrap()
+            .starts_with("cms-")
+            || report["error"]["kind"] == "bad-der",
+        "{report}"
+    );
 
-    let (status, report) = verify_cms(store, b"-----BEGIN CMS-----\n!!!!\n-----END CMS-----\n", None);
+    let (status, report) = verify_cms(
+        store,
+        b"-----BEGIN CMS-----\n!!!!\n-----END CMS-----\n",
+        None,
+    );
     assert_eq!(status, JpkiStatus::Input);
     assert_eq!(report["error"]["kind"], "input");
     // SAFETY: freed once.
@@ -133,7 +181,9 @@ fn chains_validate_or_fail_like_the_manifest_says() {
     let run = |leaf: &[u8], opts: &JpkiOptions| {
         let mut out = null_mut();
         // SAFETY: valid pointers.
-        let status = unsafe { jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, opts, &mut out) };
+        let status = unsafe {
+            jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, opts, &mut out)
+        };
         (status, take(out))
     };
     let (status, report) = run(&repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem")), &opts);
@@ -141,7 +191,10 @@ fn chains_validate_or_fail_like_the_manifest_says() {
     assert_eq!(report["at"], "2026-06-02T00:00:00Z");
     assert_eq!(report["path"].as_array().unwrap().len(), 1);
 
-    let (status, report) = run(&repo(&format!("{MW}/certs/sign-leaf-revoked-gen3.pem")), &opts);
+    let (status, report) = run(
+        &repo(&format!("{MW}/certs/sign-leaf-revoked-gen3.pem")),
+        &opts,
+    );
     assert_eq!(status, JpkiStatus::Invalid);
     assert_eq!(report["error"]["kind"], "revoked");
 
@@ -157,13 +210,29 @@ fn chains_validate_or_fail_like_the_manifest_says() {
     // The sunset table by name; an unknown name is an input error.
     let mut with_table = opts;
     with_table.sunset_table = c"cryptrec-ls0003".as_ptr();
-    let (status, report) = run(&repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem")), &with_table);
+    let (status, report) = run(
+        &repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem")),
+        &with_table,
+    );
     assert_eq!(status, JpkiStatus::Ok, "{report}");
-    assert_eq!(report["sunset"]["table"].as_str().map(|t| t.contains("cryptrec")), Some(true));
+    assert_eq!(
+        report["sunset"]["table"]
+            .as_str()
+            .map(|t| t.contains("cryptrec")),
+        Some(true)
+    );
     with_table.sunset_table = c"no-such-table".as_ptr();
-    let (status, report) = run(&repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem")), &with_table);
+    let (status, report) = run(
+        &repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem")),
+        &with_table,
+    );
     assert_eq!(status, JpkiStatus::Input);
-    assert!(report["error"]["message"].as_str().unwrap().contains("no-such-table"));
+    assert!(
+        report["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-table")
+    );
     // SAFETY: freed once.
     unsafe { jpki_trust_store_free(store) };
 }
@@ -175,17 +244,46 @@ fn bad_options_are_input_errors() {
     let run = |opts: &JpkiOptions| {
         let mut out = null_mut();
         // SAFETY: valid pointers.
-        let status = unsafe { jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, opts, &mut out) };
-        (status, take(out)["error"]["message"].as_str().unwrap_or("").to_owned())
+        let status = unsafe {
+            jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, opts, &mut out)
+        };
+        (
+            status,
+            take(out)["error"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
+        )
     };
     let good = options(NOW, JpkiRevocation::Off, &[]);
     assert_eq!(run(&good).0, JpkiStatus::Ok);
     let (status, message) = run(&JpkiOptions { size: 8, ..good });
     assert_eq!(status, JpkiStatus::Input);
     assert!(message.contains("sizeof(JpkiOptions)"), "{message}");
-    assert_eq!(run(&JpkiOptions { revocation: 7, ..good }).0, JpkiStatus::Input);
-    assert_eq!(run(&JpkiOptions { time_unix: -1, ..good }).0, JpkiStatus::Input);
-    assert_eq!(run(&JpkiOptions { time_unix: i64::MAX, ..good }).0, JpkiStatus::Input);
+    assert_eq!(
+        run(&JpkiOptions {
+            revocation: 7,
+            ..good
+        })
+        .0,
+        JpkiStatus::Input
+    );
+    assert_eq!(
+        run(&JpkiOptions {
+            time_unix: -1,
+            ..good
+        })
+        .0,
+        JpkiStatus::Input
+    );
+    assert_eq!(
+        run(&JpkiOptions {
+            time_unix: i64::MAX,
+            ..good
+        })
+        .0,
+        JpkiStatus::Input
+    );
     // A CRL that does not parse.
     let junk = [buf(b"not a CRL")];
     let (status, message) = run(&options(NOW, JpkiRevocation::Available, &junk));
@@ -205,25 +303,63 @@ fn null_arguments_are_refused_with_their_name() {
         assert_eq!(status, JpkiStatus::NullArgument);
         let report = take(out);
         assert_eq!(report["error"]["kind"], "null-argument");
-        assert!(report["error"]["message"].as_str().unwrap().contains(name), "{report}");
+        assert!(
+            report["error"]["message"].as_str().unwrap().contains(name),
+            "{report}"
+        );
     };
     // SAFETY (each call): the non-NULL pointers are valid.
     unsafe {
-        let s = jpki_verify_chain(null(), leaf.as_ptr(), leaf.len(), null(), 0, &opts, &mut out);
+        let s = jpki_verify_chain(
+            null(),
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            &opts,
+            &mut out,
+        );
         null_arg(s, out, "store");
         let s = jpki_verify_chain(store, null(), 10, null(), 0, &opts, &mut out);
         null_arg(s, out, "leaf");
         let s = jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 3, &opts, &mut out);
         null_arg(s, out, "intermediates");
-        let s = jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, null(), &mut out);
+        let s = jpki_verify_chain(
+            store,
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            null(),
+            &mut out,
+        );
         null_arg(s, out, "options");
-        let s = jpki_verify_cms(store, null(), 0, null(), 0, null(), 0, null(), &opts, &mut out);
+        let s = jpki_verify_cms(
+            store,
+            null(),
+            0,
+            null(),
+            0,
+            null(),
+            0,
+            null(),
+            &opts,
+            &mut out,
+        );
         null_arg(s, out, "cms");
         let s = jpki_trust_store_new(leaf.as_ptr(), leaf.len(), null_mut(), &mut out);
         null_arg(s, out, "out_store");
         let s = jpki_prepared_key_new(null(), 5, &mut null_mut(), &mut out);
         null_arg(s, out, "spki_or_cert");
-        let s = jpki_verify_signature(null(), c"rsa-pkcs1-sha256".as_ptr(), null(), 0, null(), 0, &mut out);
+        let s = jpki_verify_signature(
+            null(),
+            c"rsa-pkcs1-sha256".as_ptr(),
+            null(),
+            0,
+            null(),
+            0,
+            &mut out,
+        );
         null_arg(s, out, "key");
         // NULL out_json: only the status.
         assert_eq!(
@@ -251,14 +387,37 @@ fn lengths_over_the_limits_are_refused_before_reading() {
         let s = jpki_verify_chain(store, byte.as_ptr(), usize::MAX, null(), 0, &opts, &mut out);
         assert_eq!(s, JpkiStatus::TooLarge);
         assert_eq!(take(out)["error"]["kind"], "too-large");
-        let s = jpki_verify_cms(store, byte.as_ptr(), usize::MAX, null(), 0, null(), 0, null(), &opts, &mut out);
+        let s = jpki_verify_cms(
+            store,
+            byte.as_ptr(),
+            usize::MAX,
+            null(),
+            0,
+            null(),
+            0,
+            null(),
+            &opts,
+            &mut out,
+        );
         assert_eq!(s, JpkiStatus::TooLarge);
         take(out);
         let many = options(NOW, JpkiRevocation::Off, &[]);
         let bufs = [buf(&byte)];
-        let too_many = JpkiOptions { crls: bufs.as_ptr(), crl_count: 100_000, ..many };
+        let too_many = JpkiOptions {
+            crls: bufs.as_ptr(),
+            crl_count: 100_000,
+            ..many
+        };
         let leaf = repo(&format!("{MW}/certs/sign-leaf-rsa-card.der"));
-        let s = jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, &too_many, &mut out);
+        let s = jpki_verify_chain(
+            store,
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            &too_many,
+            &mut out,
+        );
         assert_eq!(s, JpkiStatus::TooLarge);
         take(out);
         let s = jpki_trust_store_new(byte.as_ptr(), usize::MAX, &mut null_mut(), &mut out);
@@ -279,14 +438,32 @@ fn trust_store_garbage_is_an_input_error_and_add_counts_anchors() {
         assert!(store.is_null());
         let report = take(out);
         assert_eq!(report["error"]["kind"], "input");
-        assert!(report["error"]["message"].as_str().unwrap().contains("not a usable certificate"));
+        assert!(
+            report["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a usable certificate")
+        );
 
-        assert_eq!(jpki_trust_store_new(null(), 0, &mut store, null_mut()), JpkiStatus::Ok);
+        assert_eq!(
+            jpki_trust_store_new(null(), 0, &mut store, null_mut()),
+            JpkiStatus::Ok
+        );
         assert_eq!(jpki_trust_store_len(store), 0);
-        let two = [repo(&format!("{MW}/certs/sign-root-gen3-rsa.pem")), repo(&format!("{MW}/certs/sign-root-ec1-p384.pem"))].concat();
-        assert_eq!(jpki_trust_store_add(store, two.as_ptr(), two.len(), &mut out), JpkiStatus::Ok);
+        let two = [
+            repo(&format!("{MW}/certs/sign-root-gen3-rsa.pem")),
+            repo(&format!("{MW}/certs/sign-root-ec1-p384.pem")),
+        ]
+        .concat();
+        assert_eq!(
+            jpki_trust_store_add(store, two.as_ptr(), two.len(), &mut out),
+            JpkiStatus::Ok
+        );
         assert_eq!(take(out)["anchors"], 2);
-        assert_eq!(jpki_trust_store_add(store, b"x".as_ptr(), 1, null_mut()), JpkiStatus::Input);
+        assert_eq!(
+            jpki_trust_store_add(store, b"x".as_ptr(), 1, null_mut()),
+            JpkiStatus::Input
+        );
         assert_eq!(jpki_trust_store_len(store), 2, "all or nothing");
         jpki_trust_store_free(store);
     }
@@ -301,12 +478,26 @@ fn signatures_verify_with_a_prepared_key_and_report_like_sig() {
     let mut out = null_mut();
     // SAFETY: valid pointers; the key is freed once.
     unsafe {
-        assert_eq!(jpki_prepared_key_new(spki.as_ptr(), spki.len(), &mut key, &mut out), JpkiStatus::Ok);
+        assert_eq!(
+            jpki_prepared_key_new(spki.as_ptr(), spki.len(), &mut key, &mut out),
+            JpkiStatus::Ok
+        );
         assert_eq!(take(out)["key"]["curve"], "P-384");
         let verify = |alg: &CStr, sig: &[u8], out: &mut *mut c_char| {
-            jpki_verify_signature(key, alg.as_ptr(), message.as_ptr(), message.len(), sig.as_ptr(), sig.len(), out)
+            jpki_verify_signature(
+                key,
+                alg.as_ptr(),
+                message.as_ptr(),
+                message.len(),
+                sig.as_ptr(),
+                sig.len(),
+                out,
+            )
         };
-        assert_eq!(verify(c"ecdsa-p384-sha384", &signature, &mut out), JpkiStatus::Ok);
+        assert_eq!(
+            verify(c"ecdsa-p384-sha384", &signature, &mut out),
+            JpkiStatus::Ok
+        );
         let report = take(out);
         assert_eq!(report["valid"], true);
         assert_eq!(report["algorithm"], "ecdsa-p384-sha384");
@@ -315,23 +506,43 @@ fn signatures_verify_with_a_prepared_key_and_report_like_sig() {
         let mut bad = signature.clone();
         let last = bad.len() - 3;
         bad[last] ^= 1;
-        assert_eq!(verify(c"ecdsa-p384-sha384", &bad, &mut out), JpkiStatus::Invalid);
+        assert_eq!(
+            verify(c"ecdsa-p384-sha384", &bad, &mut out),
+            JpkiStatus::Invalid
+        );
         assert_eq!(take(out)["valid"], false);
         // An RSA algorithm with an EC key: not verified.
-        assert_eq!(verify(c"rsa-pkcs1-sha256", &signature, &mut out), JpkiStatus::Invalid);
+        assert_eq!(
+            verify(c"rsa-pkcs1-sha256", &signature, &mut out),
+            JpkiStatus::Invalid
+        );
         take(out);
-        assert_eq!(verify(c"no-such-alg", &signature, &mut out), JpkiStatus::Input);
-        assert!(take(out)["error"]["message"].as_str().unwrap().contains("no-such-alg"));
+        assert_eq!(
+            verify(c"no-such-alg", &signature, &mut out),
+            JpkiStatus::Input
+        );
+        assert!(
+            take(out)["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("no-such-alg")
+        );
         jpki_prepared_key_free(key);
 
         // A 1024-bit RSA key is refused when prepared (the library's key-size policy).
         let small = repo("vectors/keys/rsa1024.spki.der");
-        assert_eq!(jpki_prepared_key_new(small.as_ptr(), small.len(), &mut key, &mut out), JpkiStatus::Invalid);
+        assert_eq!(
+            jpki_prepared_key_new(small.as_ptr(), small.len(), &mut key, &mut out),
+            JpkiStatus::Invalid
+        );
         assert!(key.is_null());
         assert_eq!(take(out)["valid"], false);
         // A certificate gives its key.
         let cert = repo(&format!("{MW}/certs/sign-leaf-rsa-card.pem"));
-        assert_eq!(jpki_prepared_key_new(cert.as_ptr(), cert.len(), &mut key, &mut out), JpkiStatus::Ok);
+        assert_eq!(
+            jpki_prepared_key_new(cert.as_ptr(), cert.len(), &mut key, &mut out),
+            JpkiStatus::Ok
+        );
         assert_eq!(take(out)["key"]["bits"], 2048);
         jpki_prepared_key_free(key);
     }
@@ -346,6 +557,13 @@ unsafe impl Send for Shared {}
 // SAFETY: as above.
 unsafe impl Sync for Shared {}
 
+impl Shared {
+    /// The pointer; a method, so that closures capture the whole (Send) wrapper.
+    fn get(self) -> *const JpkiTrustStore {
+        self.0
+    }
+}
+
 #[test]
 fn one_store_serves_several_threads() {
     let store = Shared(store(&format!("{MW}/certs/sign-root-gen3-rsa.der")));
@@ -353,15 +571,15 @@ fn one_store_serves_several_threads() {
     let bad = repo("vectors/cms/signed/rsa-card-modified-content.der");
     std::thread::scope(|scope| {
         for _ in 0..4 {
-            scope.spawn(|| {
-                let store = store;
+            let (good, bad) = (&good, &bad);
+            scope.spawn(move || {
                 for _ in 0..10 {
-                    assert_eq!(verify_cms(store.0, &good, None).0, JpkiStatus::Ok);
-                    assert_eq!(verify_cms(store.0, &bad, None).0, JpkiStatus::Invalid);
+                    assert_eq!(verify_cms(store.get(), good, None).0, JpkiStatus::Ok);
+                    assert_eq!(verify_cms(store.get(), bad, None).0, JpkiStatus::Invalid);
                 }
             });
         }
     });
     // SAFETY: every thread has ended; freed once.
-    unsafe { jpki_trust_store_free(store.0.cast_mut()) };
+    unsafe { jpki_trust_store_free(store.get().cast_mut()) };
 }

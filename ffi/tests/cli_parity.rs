@@ -26,12 +26,25 @@ fn read(rel: &str) -> Vec<u8> {
 /// The `jpki-verify` binary of this profile: `cargo test --workspace` has built it for the
 /// CLI's tests; alone, `cargo test -p jpki-verify-ffi` builds it here.
 fn cli() -> PathBuf {
-    let dir = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+    let dir = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf();
     let exe = dir.join("jpki-verify");
     if !exe.exists() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut build = Command::new(cargo);
-        build.args(["build", "--quiet", "-p", "jpki-verify-cli", "--bin", "jpki-verify"]);
+        build.args([
+            "build",
+            "--quiet",
+            "-p",
+            "jpki-verify-cli",
+            "--bin",
+            "jpki-verify",
+        ]);
         if dir.file_name().is_some_and(|n| n == "release") {
             build.arg("--release");
         }
@@ -62,7 +75,10 @@ const AT: &str = "2026-06-02T00:00:00Z";
 fn with_store<T>(f: impl FnOnce(*const JpkiTrustStore, &JpkiOptions) -> T) -> T {
     let anchor = read(ANCHOR);
     let crl = read(CRL);
-    let crls = [JpkiBuffer { data: crl.as_ptr(), len: crl.len() }];
+    let crls = [JpkiBuffer {
+        data: crl.as_ptr(),
+        len: crl.len(),
+    }];
     let options = JpkiOptions {
         size: size_of::<JpkiOptions>(),
         time_unix: 1_780_358_400,
@@ -74,7 +90,10 @@ fn with_store<T>(f: impl FnOnce(*const JpkiTrustStore, &JpkiOptions) -> T) -> T 
     let mut store = null_mut();
     // SAFETY: valid pointers; freed once below.
     unsafe {
-        assert_eq!(jpki_trust_store_new(anchor.as_ptr(), anchor.len(), &mut store, null_mut()), JpkiStatus::Ok);
+        assert_eq!(
+            jpki_trust_store_new(anchor.as_ptr(), anchor.len(), &mut store, null_mut()),
+            JpkiStatus::Ok
+        );
         let result = f(store, &options);
         jpki_trust_store_free(store);
         result
@@ -83,18 +102,45 @@ fn with_store<T>(f: impl FnOnce(*const JpkiTrustStore, &JpkiOptions) -> T) -> T 
 
 #[test]
 fn cms_reports_are_the_cli_reports() {
-    for doc in ["rsa-card-attached", "rsa-card-modified-content", "revoked-leaf", "rsa-card-nocerts"] {
+    for doc in [
+        "rsa-card-attached",
+        "rsa-card-modified-content",
+        "revoked-leaf",
+        "rsa-card-nocerts",
+    ] {
         let rel = format!("vectors/cms/signed/{doc}.der");
         let (code, expected) = cli_json(&[
-            "cms", "--json", "--anchor", &path(ANCHOR), "--crl", &path(CRL), "--revocation",
-            "require", "--at", AT, "--sunset", "cryptrec-ls0003", &path(&rel),
+            "cms",
+            "--json",
+            "--anchor",
+            &path(ANCHOR),
+            "--crl",
+            &path(CRL),
+            "--revocation",
+            "require",
+            "--at",
+            AT,
+            "--sunset",
+            "cryptrec-ls0003",
+            &path(&rel),
         ]);
         let bytes = read(&rel);
         let (status, report) = with_store(|store, options| {
             let mut out = null_mut();
             // SAFETY: valid pointers.
             let status = unsafe {
-                jpki_verify_cms(store, bytes.as_ptr(), bytes.len(), null(), 0, null(), 0, null(), options, &mut out)
+                jpki_verify_cms(
+                    store,
+                    bytes.as_ptr(),
+                    bytes.len(),
+                    null(),
+                    0,
+                    null(),
+                    0,
+                    null(),
+                    options,
+                    &mut out,
+                )
             };
             (status, take(out))
         });
@@ -105,17 +151,42 @@ fn cms_reports_are_the_cli_reports() {
 
 #[test]
 fn chain_reports_are_the_cli_reports() {
-    for leaf in ["sign-leaf-rsa-card", "sign-leaf-revoked-gen3", "auth-leaf-rsa-card"] {
+    for leaf in [
+        "sign-leaf-rsa-card",
+        "sign-leaf-revoked-gen3",
+        "auth-leaf-rsa-card",
+    ] {
         let rel = format!("vectors/migration-world/certs/{leaf}.pem");
         let (code, expected) = cli_json(&[
-            "chain", "--json", "--anchor", &path(ANCHOR), "--crl", &path(CRL), "--revocation",
-            "require", "--at", AT, "--sunset", "cryptrec-ls0003", &path(&rel),
+            "chain",
+            "--json",
+            "--anchor",
+            &path(ANCHOR),
+            "--crl",
+            &path(CRL),
+            "--revocation",
+            "require",
+            "--at",
+            AT,
+            "--sunset",
+            "cryptrec-ls0003",
+            &path(&rel),
         ]);
         let bytes = read(&rel);
         let (status, report) = with_store(|store, options| {
             let mut out = null_mut();
             // SAFETY: valid pointers.
-            let status = unsafe { jpki_verify_chain(store, bytes.as_ptr(), bytes.len(), null(), 0, options, &mut out) };
+            let status = unsafe {
+                jpki_verify_chain(
+                    store,
+                    bytes.as_ptr(),
+                    bytes.len(),
+                    null(),
+                    0,
+                    options,
+                    &mut out,
+                )
+            };
             (status, take(out))
         });
         assert_eq!(status as i32, code, "{leaf}");
@@ -130,8 +201,15 @@ fn signature_reports_are_the_cli_reports() {
     for sig in ["ecdsa-p384-sha384", "ecdsa-p384-sha512"] {
         let sig_rel = format!("vectors/keys/{sig}.sig");
         let (code, expected) = cli_json(&[
-            "sig", "--json", "--key", &path("vectors/keys/p384.spki.der"), "--alg",
-            "ecdsa-p384-sha384", "--message", &path("vectors/keys/message.txt"), "--signature",
+            "sig",
+            "--json",
+            "--key",
+            &path("vectors/keys/p384.spki.der"),
+            "--alg",
+            "ecdsa-p384-sha384",
+            "--message",
+            &path("vectors/keys/message.txt"),
+            "--signature",
             &path(&sig_rel),
         ]);
         let signature = read(&sig_rel);
@@ -139,8 +217,19 @@ fn signature_reports_are_the_cli_reports() {
         let mut out = null_mut();
         // SAFETY: valid pointers; the key is freed once.
         let status = unsafe {
-            assert_eq!(jpki_prepared_key_new(spki.as_ptr(), spki.len(), &mut key, null_mut()), JpkiStatus::Ok);
-            let status = jpki_verify_signature(key, c"ecdsa-p384-sha384".as_ptr(), message.as_ptr(), message.len(), signature.as_ptr(), signature.len(), &mut out);
+            assert_eq!(
+                jpki_prepared_key_new(spki.as_ptr(), spki.len(), &mut key, null_mut()),
+                JpkiStatus::Ok
+            );
+            let status = jpki_verify_signature(
+                key,
+                c"ecdsa-p384-sha384".as_ptr(),
+                message.as_ptr(),
+                message.len(),
+                signature.as_ptr(),
+                signature.len(),
+                &mut out,
+            );
             jpki_prepared_key_free(key);
             status
         };
