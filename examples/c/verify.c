@@ -168,11 +168,17 @@ int main(int argc, char **argv) {
     expect("signature corrupted", status, JPKI_STATUS_INVALID, json);
     jpki_prepared_key_free(key);
 
-    /* Several threads share the store and the options. */
+    /* Several threads share the store, the CRLs parsed once (a JpkiCrlSet, as a service
+     * would keep them between refreshes) and the options. */
+    JpkiCrlSet *crl_set = NULL;
+    status = jpki_crl_set_new(crls, 1, &crl_set, &json);
+    expect("crl set", status, JPKI_STATUS_OK, json);
+    JpkiOptions shared = options_with(NULL, 0);
+    shared.crl_set = crl_set;
     pthread_t threads[THREADS];
     Work work[THREADS];
     for (int i = 0; i < THREADS; i++) {
-        work[i] = (Work){store, doc, &options, 0};
+        work[i] = (Work){store, doc, &shared, 0};
         pthread_create(&threads[i], NULL, worker, &work[i]);
     }
     for (int i = 0; i < THREADS; i++) {
@@ -185,7 +191,8 @@ int main(int argc, char **argv) {
     printf("%d threads x %d verifications of one document: %s\n", THREADS, ROUNDS,
            failures == 0 ? "all OK" : "failures");
 
-    /* The store outlives every verification that uses it. */
+    /* The handles outlive every verification that uses them. */
+    jpki_crl_set_free(crl_set);
     jpki_trust_store_free(store);
     File files[] = {anchor, crl, doc, tampered, detached, content, modified, revoked_doc,
                     leaf, revoked, spki, message, signature};

@@ -33,6 +33,7 @@ class Options(ctypes.Structure):
         ("sunset_table", ctypes.c_char_p),
         ("crls", ctypes.POINTER(Buffer)),
         ("crl_count", ctypes.c_size_t),
+        ("crl_set", ctypes.c_void_p),
     ]
 
 
@@ -76,7 +77,7 @@ class Verifier:
         array = (Buffer * len(crls))(*[
             Buffer(ctypes.cast(b, ctypes.c_void_p), len(c)) for b, c in zip(self._crl_bytes, crls)])
         self._crl_array = array  # kept alive as long as the options
-        return Options(ctypes.sizeof(Options), NOW, REVOCATION_REQUIRE, None, array, len(crls))
+        return Options(ctypes.sizeof(Options), NOW, REVOCATION_REQUIRE, None, array, len(crls), None)
 
     def cms(self, document, options, content=None):
         return self._call(self.lib.jpki_verify_cms, self.store, document, len(document),

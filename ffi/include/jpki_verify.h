@@ -74,6 +74,13 @@ typedef enum JpkiRevocation {
 } JpkiRevocation;
 
 /**
+ * An opaque, immutable set of parsed CRLs. Thread-safe: any number of verifications may
+ * use one set at once. To refresh revocation data, make a new set and switch new requests
+ * to it; free the old one when no call uses it any more.
+ */
+typedef struct JpkiCrlSet JpkiCrlSet;
+
+/**
  * An opaque public key, decoded and checked once (RSA modulus of at least 2048 bits, EC
  * point on its curve), for any number of verifications. Thread-safe and immutable.
  */
@@ -144,6 +151,11 @@ typedef struct JpkiOptions {
    * The number of buffers in `crls`, at most 256.
    */
   size_t crl_count;
+  /**
+   * CRLs parsed once with `jpki_crl_set_new`, or NULL. For a service: the CRLs are
+   * then not parsed again on every call. Not together with `crls`.
+   */
+  const struct JpkiCrlSet *crl_set;
 } JpkiOptions;
 
 #ifdef __cplusplus
@@ -224,6 +236,30 @@ enum JpkiStatus jpki_verify_cms(const struct JpkiTrustStore *store,
                                 const char *requirement,
                                 const struct JpkiOptions *options,
                                 char **out_json);
+
+/**
+ * Parses `count` CRL buffers (each DER, or PEM with one or more blocks; at most 256
+ * buffers) into a set for `JpkiOptions.crl_set`. On success `*out_set` receives the handle
+ * (free it with `jpki_crl_set_free`) and the report is `{"valid": true, "crls": N}`; a CRL
+ * that does not parse is `JPKI_STATUS_INPUT` and `*out_set` is NULL.
+ *
+ * # Safety
+ * `crls` is NULL or valid for `count` buffers, each valid for its length; `out_set` is
+ * valid for writing one pointer; `out_json` is NULL or valid for writing one pointer.
+ */
+enum JpkiStatus jpki_crl_set_new(const struct JpkiBuffer *crls,
+                                 size_t count,
+                                 struct JpkiCrlSet **out_set,
+                                 char **out_json);
+
+/**
+ * Frees a CRL set. NULL is ignored. Call it once, after every verification using it has
+ * returned.
+ *
+ * # Safety
+ * `set` is NULL or a handle from `jpki_crl_set_new` not freed yet and not in use.
+ */
+void jpki_crl_set_free(struct JpkiCrlSet *set);
 
 /**
  * Decodes and checks a public key given as a SubjectPublicKeyInfo or a certificate, DER or

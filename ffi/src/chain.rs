@@ -100,7 +100,7 @@ unsafe fn verify(
             ));
         }
     };
-    let crls = CrlSet::new(&options.crls);
+    let crls = CrlSet::new(options.crls());
     let time = options.time;
     let validator =
         PathValidator::with_backend(&BACKEND, time).revocation(options.revocation, &crls);

@@ -113,7 +113,7 @@ unsafe fn verify(a: &Args) -> Result<Reply, Reply> {
     let signed = pem::single_object(signed.to_vec(), "SignedData")
         .map_err(|e| Reply::input(format!("cms: {e}")))?
         .der;
-    let crls = CrlSet::new(&options.crls);
+    let crls = CrlSet::new(options.crls());
     let validator =
         PathValidator::with_backend(&BACKEND, options.time).revocation(options.revocation, &crls);
     let anchors = store.anchors();

@@ -10,6 +10,7 @@ use jpki_verify_cli::limits::InputKind;
 use jpki_verify_cli::pem;
 
 use crate::Reply;
+use crate::crls::JpkiCrlSet;
 
 /// The most CRLs one call accepts (in `JpkiOptions.crls`): far more than the generations
 /// and purposes of one PKI publish at a time.
@@ -69,7 +70,14 @@ pub struct JpkiOptions {
     pub crls: *const JpkiBuffer,
     /// The number of buffers in `crls`, at most 256.
     pub crl_count: usize,
+    /// CRLs parsed once with `jpki_crl_set_new`, or NULL. For a service: the CRLs are
+    /// then not parsed again on every call. Not together with `crls`.
+    pub crl_set: *const JpkiCrlSet,
 }
+
+/// The size of the first layout of [`JpkiOptions`] (through `crl_count`): the least a caller
+/// may pass. Every field after it is optional, taken as zero when `size` ends before it.
+const MIN_OPTIONS_SIZE: usize = std::mem::offset_of!(JpkiOptions, crl_set);
 
 impl JpkiOptions {
     /// All zero: NULL pointers, zero counts, time 0, revocation off.
@@ -80,15 +88,32 @@ impl JpkiOptions {
         sunset_table: std::ptr::null(),
         crls: std::ptr::null(),
         crl_count: 0,
+        crl_set: std::ptr::null(),
     };
 }
 
 /// The decoded options.
-pub(crate) struct Options {
+pub(crate) struct Options<'a> {
     pub time: UnixTime,
     pub revocation: RevocationMode,
     pub table: Option<&'static Table>,
-    pub crls: Vec<Crl>,
+    crls: Crls<'a>,
+}
+
+/// The CRLs of one call: decoded from its buffers, or a shared set.
+enum Crls<'a> {
+    Decoded(Vec<Crl>),
+    Shared(&'a JpkiCrlSet),
+}
+
+impl Options<'_> {
+    /// The CRLs to check revocation with.
+    pub fn crls(&self) -> &[Crl] {
+        match &self.crls {
+            Crls::Decoded(crls) => crls,
+            Crls::Shared(set) => set.crls(),
+        }
+    }
 }
 
 /// Reads and decodes the options.
@@ -96,14 +121,14 @@ pub(crate) struct Options {
 /// # Safety
 /// `ptr` is NULL or points to at least `(*ptr).size` readable bytes laid out as
 /// [`JpkiOptions`] (or a longer version of it); the pointers in it are valid as documented.
-pub(crate) unsafe fn options(ptr: *const JpkiOptions) -> Result<Options, Reply> {
+pub(crate) unsafe fn options<'a>(ptr: *const JpkiOptions) -> Result<Options<'a>, Reply> {
     if ptr.is_null() {
         return Err(Reply::null("options"));
     }
     // SAFETY: `size` is the first field, present in every version of the struct.
     let size = unsafe { ptr.cast::<usize>().read_unaligned() };
     let ours = size_of::<JpkiOptions>();
-    if size < ours {
+    if size < MIN_OPTIONS_SIZE {
         return Err(Reply::input(format!(
             "options.size is {size}; set it to sizeof(JpkiOptions) ({ours})"
         )));
@@ -143,26 +168,45 @@ pub(crate) unsafe fn options(ptr: *const JpkiOptions) -> Result<Options, Reply> 
     };
     // SAFETY: the caller guarantees `crls` holds `crl_count` valid buffers.
     let buffers = unsafe { buffers(o.crls, o.crl_count, "options.crls", MAX_CRLS) }?;
-    let mut crls = Vec::new();
-    for (i, buffer) in buffers.iter().enumerate() {
-        let name = format!("options.crls[{i}]");
-        // SAFETY: each buffer is valid as the caller guarantees.
-        let bytes = unsafe { buffer_bytes(buffer, &name, InputKind::Crl) }?;
-        for object in
-            pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))?
-        {
-            crls.push(
-                Crl::from_der_owned(object.der)
-                    .map_err(|e| Reply::input(format!("{name}: not a usable CRL: {e}")))?,
-            );
+    // SAFETY: `crl_set` is NULL or a live handle, as the caller guarantees.
+    let crls = match unsafe { o.crl_set.as_ref() } {
+        Some(_) if !buffers.is_empty() => {
+            return Err(Reply::input(
+                "options.crls and options.crl_set are both set; give the CRLs one way",
+            ));
         }
-    }
+        Some(set) => Crls::Shared(set),
+        // SAFETY: each buffer is valid as the caller guarantees.
+        None => Crls::Decoded(unsafe { decode_crls(buffers, "options.crls") }?),
+    };
     Ok(Options {
         time: UnixTime::from_unix_seconds(o.time_unix),
         revocation,
         table,
         crls,
     })
+}
+
+/// Every CRL in `buffers` (each DER or PEM with one or more blocks).
+///
+/// # Safety
+/// Each buffer is valid as [`buffer_bytes`] requires.
+pub(crate) unsafe fn decode_crls(buffers: &[JpkiBuffer], name: &str) -> Result<Vec<Crl>, Reply> {
+    let mut crls = Vec::new();
+    for (i, buffer) in buffers.iter().enumerate() {
+        let name = format!("{name}[{i}]");
+        // SAFETY: each buffer is valid as the caller guarantees.
+        let bytes = unsafe { buffer_bytes(buffer, &name, InputKind::Crl) }?;
+        let objects =
+            pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))?;
+        for object in objects {
+            crls.push(
+                Crl::from_der_owned(object.der)
+                    .map_err(|e| Reply::input(format!("{name}: not a usable CRL: {e}")))?,
+            );
+        }
+    }
+    Ok(crls)
 }
 
 /// `len` bytes at `ptr`, at most `kind`'s cap.

@@ -14,7 +14,7 @@
 //!   that kind of input is `JPKI_STATUS_TOO_LARGE`.
 //! - No panic crosses the boundary: each entry point runs under `catch_unwind`, and a panic
 //!   (a bug) is reported as `JPKI_STATUS_PANIC`.
-//! - Handles (`JpkiTrustStore`, `JpkiPreparedKey`) are thread-safe: one handle may be used
+//! - Handles (`JpkiTrustStore`, `JpkiCrlSet`, `JpkiPreparedKey`) are thread-safe: one handle may be used
 //!   from any number of threads at once. Free each exactly once, after its last use.
 
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -22,6 +22,7 @@
 
 mod chain;
 mod cms;
+mod crls;
 mod input;
 mod key;
 mod store;
@@ -35,6 +36,7 @@ use serde_json::{Value, json};
 
 pub use chain::jpki_verify_chain;
 pub use cms::jpki_verify_cms;
+pub use crls::{JpkiCrlSet, jpki_crl_set_free, jpki_crl_set_new};
 pub use input::{JpkiBuffer, JpkiOptions, JpkiRevocation};
 pub use key::{
     JpkiPreparedKey, jpki_prepared_key_free, jpki_prepared_key_new, jpki_verify_signature,

@@ -169,5 +169,6 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<super::JpkiTrustStore>();
         check::<crate::JpkiPreparedKey>();
+        check::<crate::JpkiCrlSet>();
     }
 }

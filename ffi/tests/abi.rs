@@ -43,6 +43,7 @@ fn options(time: i64, revocation: JpkiRevocation, crls: &[JpkiBuffer]) -> JpkiOp
             crls.as_ptr()
         },
         crl_count: crls.len(),
+        crl_set: null(),
     }
 }
 
@@ -582,4 +583,109 @@ fn one_store_serves_several_threads() {
     });
     // SAFETY: every thread has ended; freed once.
     unsafe { jpki_trust_store_free(store.get().cast_mut()) };
+}
+
+#[test]
+fn a_crl_set_is_parsed_once_and_used_by_reference() {
+    let store = store(&format!("{MW}/certs/sign-root-gen3-rsa.der"));
+    let crl = repo(&format!("{MW}/crls/sign-gen3-20260601.crl.pem"));
+    let crls = [buf(&crl)];
+    let mut set = null_mut();
+    let mut out = null_mut();
+    // SAFETY: valid pointers; the handles are freed once, after their last use.
+    unsafe {
+        assert_eq!(
+            jpki_crl_set_new(crls.as_ptr(), 1, &mut set, &mut out),
+            JpkiStatus::Ok
+        );
+        assert_eq!(take(out)["crls"], 1);
+        let opts = JpkiOptions {
+            crl_set: set,
+            ..options(NOW, JpkiRevocation::Require, &[])
+        };
+        let chain = |leaf: &str, opts: &JpkiOptions, out: &mut *mut c_char| {
+            let leaf = repo(&format!("{MW}/certs/{leaf}.der"));
+            jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, opts, out)
+        };
+        assert_eq!(chain("sign-leaf-rsa-card", &opts, &mut out), JpkiStatus::Ok);
+        take(out);
+        assert_eq!(
+            chain("sign-leaf-revoked-gen3", &opts, &mut out),
+            JpkiStatus::Invalid
+        );
+        assert_eq!(take(out)["error"]["kind"], "revoked");
+        // Without the set, revocation required: no CRL, no current status.
+        let none = options(NOW, JpkiRevocation::Require, &[]);
+        assert_eq!(
+            chain("sign-leaf-rsa-card", &none, &mut out),
+            JpkiStatus::Invalid
+        );
+        take(out);
+        // Both ways at once is ambiguous.
+        let both = JpkiOptions {
+            crl_set: set,
+            ..options(NOW, JpkiRevocation::Require, &crls)
+        };
+        assert_eq!(
+            chain("sign-leaf-rsa-card", &both, &mut out),
+            JpkiStatus::Input
+        );
+        take(out);
+
+        let mut bad = null_mut();
+        let junk = [buf(b"junk")];
+        assert_eq!(
+            jpki_crl_set_new(junk.as_ptr(), 1, &mut bad, &mut out),
+            JpkiStatus::Input
+        );
+        assert!(bad.is_null());
+        assert!(
+            take(out)["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("crls[0]")
+        );
+        assert_eq!(
+            jpki_crl_set_new(junk.as_ptr(), 1, null_mut(), null_mut()),
+            JpkiStatus::NullArgument
+        );
+        jpki_crl_set_free(set);
+        jpki_crl_set_free(null_mut());
+        jpki_trust_store_free(store);
+    }
+}
+
+#[test]
+fn a_caller_compiled_against_the_first_layout_is_served() {
+    // A program built before `crl_set` existed passes a smaller `size`: the library must not
+    // read past it (here a pointer that would crash if used) and takes the field as NULL.
+    let store = store(&format!("{MW}/certs/sign-root-gen3-rsa.der"));
+    let leaf = repo(&format!("{MW}/certs/sign-leaf-rsa-card.der"));
+    let old = JpkiOptions {
+        size: std::mem::offset_of!(JpkiOptions, crl_set),
+        crl_set: std::ptr::dangling(),
+        ..options(NOW, JpkiRevocation::Off, &[])
+    };
+    let mut out = null_mut();
+    // SAFETY: valid pointers up to `old.size`, which is the contract under test.
+    unsafe {
+        let status = jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, &old, &mut out);
+        assert_eq!(status, JpkiStatus::Ok, "{}", take(out));
+        let short = JpkiOptions {
+            size: std::mem::offset_of!(JpkiOptions, crl_count),
+            ..old
+        };
+        let status = jpki_verify_chain(
+            store,
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            &short,
+            &mut out,
+        );
+        assert_eq!(status, JpkiStatus::Input);
+        take(out);
+        jpki_trust_store_free(store);
+    }
 }

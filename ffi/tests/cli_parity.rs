@@ -86,6 +86,7 @@ fn with_store<T>(f: impl FnOnce(*const JpkiTrustStore, &JpkiOptions) -> T) -> T 
         sunset_table: c"cryptrec-ls0003".as_ptr(),
         crls: crls.as_ptr(),
         crl_count: 1,
+        crl_set: null(),
     };
     let mut store = null_mut();
     // SAFETY: valid pointers; freed once below.
