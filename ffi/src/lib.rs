@@ -12,8 +12,10 @@
 //! - Input buffers are borrowed for the duration of the call only. A NULL pointer where
 //!   data is required is `JPKI_STATUS_NULL_ARGUMENT`; a length over the library's limit for
 //!   that kind of input is `JPKI_STATUS_TOO_LARGE`.
-//! - No panic crosses the boundary: each entry point runs under `catch_unwind`, and a panic
-//!   (a bug) is reported as `JPKI_STATUS_PANIC`.
+//! - No panic crosses the boundary: each entry point that decodes or verifies runs under
+//!   `catch_unwind`, and a panic (a bug) is reported as `JPKI_STATUS_PANIC`. (The `*_free`,
+//!   `jpki_trust_store_len` and `jpki_version` functions only drop, count or return a static
+//!   and cannot panic.)
 //! - Handles (`JpkiTrustStore`, `JpkiCrlSet`, `JpkiPreparedKey`) are thread-safe: one handle may be used
 //!   from any number of threads at once. Free each exactly once, after its last use.
 
@@ -147,8 +149,8 @@ impl Reply {
 /// `out_json` is NULL or valid for writing one pointer.
 pub(crate) unsafe fn run(out_json: *mut *mut c_char, body: impl FnOnce() -> Reply) -> JpkiStatus {
     // Unwind safety: after a panic nothing the closure touched is used again except the
-    // handles, whose state (immutable data behind a lock that only `add` writes, and
-    // `add` pushes one complete anchor at a time) stays consistent.
+    // handles, whose state stays consistent: CRL sets and keys are immutable, and a trust
+    // store is written only by `add`, which decodes everything before one `extend`.
     let reply = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|p| Reply::panic(&*p));
     if !out_json.is_null() {
         // SAFETY: the caller guarantees `out_json` is valid for writes when non-NULL.
