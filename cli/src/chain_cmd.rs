@@ -8,14 +8,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 use der::asn1::ObjectIdentifier;
-use jpki_verify::policy::{Assessment, Verdict};
+use jpki_verify::policy::Assessment;
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
 use jpki_verify::{Certificate, PathValidator, Profile, UnixTime, ValidatedPath};
-use serde_json::{Value, json};
+use jpki_verify_cli::json::{chain_failure_json, chain_path_json, hex_upper, sunset_rejects};
 
 use crate::input::{InputKind, der_objects, read_input};
 use crate::pki_args::{PathInputs, Revocation, load_table, parse_time};
-use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
 pub struct ChainArgs {
@@ -149,11 +149,7 @@ pub fn run(args: &ChainArgs) -> Outcome {
 
 fn report_failure(args: &ChainArgs, err: &jpki_verify::Error, time: Option<UnixTime>) -> Outcome {
     if args.json {
-        print_json(&json!({
-            "valid": false,
-            "at": time.map(|t| t.to_string()),
-            "error": error_json(err.kind(), &err.to_string()),
-        }));
+        print_json(&chain_failure_json(err, time));
     } else {
         println!("invalid: {err} ({})", err.kind());
     }
@@ -166,38 +162,8 @@ fn report_path(
     time: UnixTime,
     assessment: Option<&Assessment<'_>>,
 ) -> Outcome {
-    let rejected = assessment.is_some_and(|a| a.verdict == Verdict::Reject);
     if args.json {
-        let entries: Vec<Value> = path
-            .entries()
-            .iter()
-            .map(|entry| {
-                let cert = entry.certificate();
-                json!({
-                    "subject": cert.subject().to_string(),
-                    "issuer": cert.issuer().to_string(),
-                    "serial": hex(cert.serial()),
-                    "not_before": cert.validity().not_before.to_string(),
-                    "not_after": cert.validity().not_after.to_string(),
-                    "signature_algorithm": entry.algorithm().name(),
-                    "revocation": format!("{:?}", entry.revocation()),
-                })
-            })
-            .collect();
-        let mut report = json!({
-            "valid": !rejected,
-            "at": time.to_string(),
-            "path": entries,
-            "anchor": path.anchor().subject().to_string(),
-            "policies": path.policies().iter().map(|p| p.to_string()).collect::<Vec<_>>(),
-        });
-        if let Some(a) = assessment {
-            report["sunset"] = assessment_json(a);
-            if rejected {
-                report["error"] = error_json("sunset-policy-reject", &rejection_text(a));
-            }
-        }
-        print_json(&report);
+        print_json(&chain_path_json(path, time, assessment));
     } else {
         println!("path valid at {time}:");
         for (i, entry) in path.entries().iter().enumerate() {
@@ -205,7 +171,7 @@ fn report_path(
             println!(
                 "  [{i}] {}  (serial {}, signed with {})",
                 cert.subject(),
-                hex(cert.serial()),
+                hex_upper(cert.serial()),
                 entry.algorithm().name()
             );
         }
@@ -216,27 +182,11 @@ fn report_path(
             print_assessment(a);
         }
     }
-    if rejected {
+    if sunset_rejects(assessment) {
         Outcome::NotVerified
     } else {
         Outcome::Verified
     }
-}
-
-/// The sunset verdict beside the cryptographic one, shared with `cms`.
-pub fn assessment_json(a: &Assessment<'_>) -> Value {
-    json!({
-        "table": a.table.qualified_name(),
-        "verdict": a.verdict.id(),
-        "findings": a.findings.iter().map(|f| json!({
-            "item": f.label,
-            "use": f.decision.usage.to_string(),
-            "at": f.decision.at.to_string(),
-            "at_assumed": f.at_assumed,
-            "verdict": f.decision.verdict.id(),
-            "reason": f.decision.reason(),
-        })).collect::<Vec<_>>(),
-    })
 }
 
 /// Prints the sunset verdict; warnings go to stderr so scripts see them without parsing.
@@ -252,15 +202,4 @@ pub fn print_assessment(a: &Assessment<'_>) {
     for warning in a.warnings() {
         eprintln!("warning: {warning}");
     }
-}
-
-fn rejection_text(a: &Assessment<'_>) -> String {
-    a.rejections()
-        .map(|f| f.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
 }

@@ -9,22 +9,18 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use jpki_verify::cms::{
-    AlgorithmFamily, CmsReport, CmsVerifier, Content, SignerId, SignerReport, SignerRequirement,
-    ValidationTime,
-};
+use jpki_verify::cms::{CmsReport, CmsVerifier, Content, ValidationTime};
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::tsp::TimestampVerifier;
-use jpki_verify::{
-    Certificate, Crl, Error, OcspResponse, PathValidator, PublicKeyInfo, TrustAnchor, UnixTime,
-};
-use serde_json::{Value, json};
+use jpki_verify::{Certificate, Crl, OcspResponse, PathValidator, TrustAnchor, UnixTime};
+use jpki_verify_cli::json::cms_report_json;
+use jpki_verify_cli::signers::Signers;
 
 use crate::input::{InputKind, LimitedReader, der_objects, open_stream, read_input, too_large};
 use crate::pki_args::{
     LoadedPathInputs, LoadedTable, PathInputs, Revocation, load_all, load_table, parse_time,
 };
-use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
 pub struct CmsArgs {
@@ -55,8 +51,8 @@ pub struct CmsArgs {
     #[arg(long = "tsa-anchor", value_name = "FILE")]
     tsa_anchors: Vec<PathBuf>,
     /// Which signers must verify: all, any, or families:rsa,ecdsa (each family covered).
-    #[arg(long, value_name = "REQUIREMENT", default_value = "all", value_parser = parse_signers)]
-    signers: SignersArg,
+    #[arg(long, value_name = "REQUIREMENT", default_value = "all", value_parser = Signers::parse)]
+    signers: Signers,
     /// Judge verified signers with a sunset table (built-in name or TOML file); SHA-1 is
     /// then left to the table, otherwise it is refused.
     #[arg(long, value_name = "TABLE")]
@@ -66,43 +62,6 @@ pub struct CmsArgs {
     json: bool,
     /// The SignedData (a ContentInfo), DER or PEM.
     signed: PathBuf,
-}
-
-#[derive(Clone, Debug)]
-struct SignersArg {
-    text: String,
-    kind: SignersKind,
-}
-
-#[derive(Clone, Debug)]
-enum SignersKind {
-    All,
-    Any,
-    Families(Vec<AlgorithmFamily>),
-}
-
-fn parse_signers(text: &str) -> Result<SignersArg, String> {
-    let kind = match text {
-        "all" => SignersKind::All,
-        "any" => SignersKind::Any,
-        _ => {
-            let list = text
-                .strip_prefix("families:")
-                .ok_or("expected all, any or families:rsa,ecdsa")?;
-            let families = list
-                .split(',')
-                .map(|f| {
-                    AlgorithmFamily::from_id(f.trim())
-                        .ok_or_else(|| format!("unknown family `{f}` (rsa, ecdsa)"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            SignersKind::Families(families)
-        }
-    };
-    Ok(SignersArg {
-        text: text.to_owned(),
-        kind,
-    })
 }
 
 struct Inputs {
@@ -166,22 +125,13 @@ pub fn run(args: &CmsArgs) -> Outcome {
         (Some(at), false) => (at, ValidationTime::At(at)),
         (None, false) => (clock(), ValidationTime::SigningTime),
     };
-    let families;
-    let requirement = match &args.signers.kind {
-        SignersKind::All => SignerRequirement::All,
-        SignersKind::Any => SignerRequirement::Any,
-        SignersKind::Families(list) => {
-            families = list.clone();
-            SignerRequirement::Families(&families)
-        }
-    };
     let crls = Revocation::new(&inputs.crls, &inputs.ocsp);
     let validator =
         PathValidator::with_backend(&BACKEND, now).revocation(args.inputs.revocation.mode(), &crls);
     let mut verifier = CmsVerifier::new(validator, &inputs.anchors)
         .time(time)
         .certificates(&inputs.intermediates)
-        .requirement(requirement);
+        .requirement(args.signers.requirement());
     if let Some(table) = &inputs.table {
         verifier = verifier.sunset(table.get()).allow_sha1(true);
     }
@@ -206,7 +156,7 @@ pub fn run(args: &CmsArgs) -> Outcome {
     }
 
     if args.json {
-        print_json(&report_json(&report, args));
+        print_json(&cms_report_json(&report, args.signers.text(), time));
     } else {
         print_text(&report, args);
     }
@@ -217,95 +167,13 @@ pub fn run(args: &CmsArgs) -> Outcome {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn err_json(e: Error) -> Value {
-    error_json(e.kind(), &e.to_string())
-}
-
-fn key_json(info: PublicKeyInfo) -> Value {
-    match info {
-        PublicKeyInfo::Rsa { modulus_bits } => json!({ "type": "rsa", "bits": modulus_bits }),
-        PublicKeyInfo::Ec { curve } => json!({ "type": "ec", "curve": curve.name() }),
-        _ => json!({ "type": "other" }),
-    }
-}
-
-fn signer_json(s: &SignerReport) -> Value {
-    let signer_id = match &s.signer_id {
-        Some(SignerId::IssuerAndSerialNumber { issuer, serial }) => {
-            json!({ "issuer": issuer, "serial": hex(serial) })
-        }
-        Some(SignerId::SubjectKeyIdentifier(key_id)) => {
-            json!({ "subject_key_identifier": hex(key_id) })
-        }
-        _ => Value::Null,
-    };
-    let mut v = json!({
-        "index": s.index,
-        "valid": s.result.is_ok(),
-        "signer_id": signer_id,
-        "subject": s.subject,
-        "key": s.public_key.map(key_json),
-        "family": s.family.map(|f| f.id()),
-        "digest": s.digest_algorithm.map(|h| h.name()),
-        "algorithm": s.algorithm.map(|a| a.name()),
-        "signing_time": s.signing_time.map(|t| t.to_string()),
-        "validation_time": s.validation_time.map(|t| t.to_string()),
-        "time_basis": s.time_basis.map(|b| b.id()),
-        "timestamp": s.timestamp.as_ref().map(crate::timestamp_cmd::timestamp_json),
-        "path": s.path.as_ref().map(|p| json!({
-            "certificates": p.entries().iter().map(|e| json!({
-                "subject": e.certificate().subject().to_string(),
-                "algorithm": e.algorithm().name(),
-            })).collect::<Vec<_>>(),
-            "anchor": p.anchor().subject().to_string(),
-        })),
-    });
-    if let Err(e) = s.result {
-        v["error"] = err_json(e);
-    }
-    if let Some(e) = s.path_error {
-        v["path_error"] = err_json(e);
-    }
-    if let Some(policy) = &s.policy {
-        v["policy"] = json!({
-            "table": policy.table,
-            "verdict": policy.verdict.id(),
-            "findings": policy.findings,
-        });
-    }
-    v
-}
-
-fn report_json(report: &CmsReport, args: &CmsArgs) -> Value {
-    let mut v = json!({
-        "valid": report.is_valid(),
-        "content_type": report.content_type.map(|o| o.to_string()),
-        "detached": report.detached,
-        "requirement": args.signers.text,
-        "validation_time": match (args.at, args.at_timestamp) {
-            (_, true) => "timestamp".to_owned(),
-            (Some(at), false) => at.to_string(),
-            (None, false) => "signing-time".to_owned(),
-        },
-        "signers": report.signers.iter().map(signer_json).collect::<Vec<_>>(),
-    });
-    if let Err(e) = report.result {
-        v["error"] = err_json(e);
-    }
-    v
-}
-
 fn print_text(report: &CmsReport, args: &CmsArgs) {
     let verified = report.signers.iter().filter(|s| s.result.is_ok()).count();
     match report.result {
         Ok(()) => println!(
             "valid: {verified} of {} signers verified (requirement: {})",
             report.signers.len(),
-            args.signers.text
+            args.signers.text()
         ),
         Err(e) => println!("invalid: {e} ({})", e.kind()),
     }

@@ -37,9 +37,10 @@ use jpki_verify::{
     AlgorithmIdentifier, Budget, Certificate, NameKey, PublicKeyInfo, SignatureScheme,
     SignatureVerificationAlgorithm, UnixTime,
 };
+use jpki_verify_cli::json::assessment_json;
 use serde_json::{Value, json};
 
-use crate::chain_cmd::{assessment_json, print_assessment};
+use crate::chain_cmd::print_assessment;
 use crate::input::{InputKind, der_objects, read_input};
 use crate::pki_args::{load_table, parse_time};
 use crate::report::{Outcome, error_json, input_failure, print_json};

@@ -1,29 +1,10 @@
-//! Outcomes, exit codes and the JSON shape shared by every subcommand.
+//! Outcomes, exit codes and the JSON shape shared by every subcommand. The reports
+//! themselves are built in the library half (`jpki_verify_cli::json`), shared with the C ABI.
 
-use std::process::ExitCode;
+use serde_json::Value;
 
-use serde_json::{Value, json};
-
-/// How a subcommand ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Everything checked verified: exit 0.
-    Verified,
-    /// Something did not verify (bad or malformed signature, key, chain): exit 1.
-    NotVerified,
-    /// Usage error or unreadable input: exit 2.
-    UsageError,
-}
-
-impl Outcome {
-    pub fn exit_code(self) -> ExitCode {
-        match self {
-            Outcome::Verified => ExitCode::SUCCESS,
-            Outcome::NotVerified => ExitCode::from(1),
-            Outcome::UsageError => ExitCode::from(2),
-        }
-    }
-}
+pub use jpki_verify_cli::Outcome;
+pub use jpki_verify_cli::json::error_json;
 
 /// An input problem: the file could not be read or decoded. Always exit 2.
 #[derive(Debug)]
@@ -35,18 +16,10 @@ impl std::fmt::Display for InputError {
     }
 }
 
-/// The `"error"` member of the JSON output.
-pub fn error_json(kind: &str, message: &str) -> Value {
-    json!({ "kind": kind, "message": message })
-}
-
 /// Reports an input problem (exit 2) in the requested format.
 pub fn input_failure(err: &InputError, as_json: bool) -> Outcome {
     if as_json {
-        println!(
-            "{}",
-            json!({ "valid": false, "error": error_json("input", &err.0) })
-        );
+        println!("{}", jpki_verify_cli::json::input_error_json(&err.0));
     }
     eprintln!("jpki-verify: {err}");
     Outcome::UsageError

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 use jpki_verify::PublicKeyInfo;
 use jpki_verify::rustcrypto::{BACKEND, BACKEND_WITH_LEGACY_RSA};
-use serde_json::json;
+use jpki_verify_cli::json::sig_json;
 
 use crate::input::{InputKind, read_input, read_public_key};
-use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
 pub struct SigArgs {
@@ -57,19 +57,10 @@ pub fn run(args: &SigArgs) -> Outcome {
         .by_name(&args.alg)
         .expect("clap restricts --alg to known names");
     let result = algorithm.verify_signature(&spki, &message, &signature);
-    let key = PublicKeyInfo::from_spki(&spki).ok().map(key_json);
+    let key = PublicKeyInfo::from_spki(&spki).ok();
 
     if args.json {
-        let mut report = json!({
-            "valid": result.is_ok(),
-            "algorithm": algorithm.name(),
-            "backend": backend.name,
-            "key": key,
-        });
-        if let Err(err) = result {
-            report["error"] = error_json(err.kind(), &err.to_string());
-        }
-        print_json(&report);
+        print_json(&sig_json(algorithm, backend, key, result));
     } else {
         match result {
             Ok(()) => println!("valid: {} signature verified", algorithm.name()),
@@ -79,13 +70,5 @@ pub fn run(args: &SigArgs) -> Outcome {
     match result {
         Ok(()) => Outcome::Verified,
         Err(_) => Outcome::NotVerified,
-    }
-}
-
-fn key_json(info: PublicKeyInfo) -> serde_json::Value {
-    match info {
-        PublicKeyInfo::Rsa { modulus_bits } => json!({ "type": "rsa", "bits": modulus_bits }),
-        PublicKeyInfo::Ec { curve } => json!({ "type": "ec", "curve": curve.name() }),
-        _ => json!({ "type": "other" }),
     }
 }

@@ -10,12 +10,12 @@ use clap::Args;
 use der::asn1::ObjectIdentifier;
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::tsp::{Imprint, TimestampReport, TimestampVerifier};
-use jpki_verify::{CrlSet, Error, PathValidator, UnixTime};
-use serde_json::{Value, json};
+use jpki_verify::{CrlSet, PathValidator, UnixTime};
+use jpki_verify_cli::json::{hex_lower, timestamp_json};
 
 use crate::input::{InputKind, der_objects, read_input};
 use crate::pki_args::{LoadedPathInputs, PathInputs, parse_time};
-use crate::report::{InputError, Outcome, error_json, input_failure, print_json};
+use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
 pub struct TimestampArgs {
@@ -108,9 +108,7 @@ pub fn run(args: &TimestampArgs) -> Outcome {
         .nonce(args.nonce.as_ref().map(|n| n.0.as_slice()))
         .verify(&token, imprint);
     if args.json {
-        let mut v = timestamp_json(&report);
-        v["valid"] = json!(report.is_valid());
-        print_json(&v);
+        print_json(&timestamp_json(&report));
     } else {
         print_text(&report);
     }
@@ -134,46 +132,6 @@ fn read_token(path: &std::path::Path) -> Result<Vec<u8>, InputError> {
     Ok(objects.remove(0).der)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn err_json(e: Error) -> Value {
-    error_json(e.kind(), &e.to_string())
-}
-
-/// A token report as JSON (also a CMS signer's `timestamp` member).
-pub fn timestamp_json(t: &TimestampReport) -> Value {
-    let mut v = json!({
-        "valid": t.is_valid(),
-        "gen_time": t.gen_time.map(|g| g.to_string()),
-        "gen_time_nanos": t.gen_time_nanos,
-        "accuracy": t.accuracy.map(|a| json!({
-            "seconds": a.seconds, "millis": a.millis, "micros": a.micros,
-        })),
-        "earliest": t.earliest().map(|e| e.to_string()),
-        "latest": t.latest().map(|l| l.to_string()),
-        "policy": t.policy.map(|p| p.to_string()),
-        "serial": t.serial.as_deref().map(hex),
-        "nonce": t.nonce.as_deref().map(hex),
-        "hash": t.hash_algorithm.map(|h| h.name()),
-        "ordering": t.ordering,
-        "tsa_name": t.tsa_name,
-        "tsa_subject": t.tsa_subject,
-        "tsa_validation_time": t.validation_time.map(|v| v.to_string()),
-        "tsa_path": t.tsa_path.as_ref().map(|p| json!({
-            "certificates": p.certificates().map(|c| c.subject().to_string()).collect::<Vec<_>>(),
-            "anchor": p.anchor().subject().to_string(),
-        })),
-    });
-    if let Err(e) = t.result {
-        v["error"] = err_json(e);
-    }
-    if let Some(e) = t.token_error {
-        v["token_error"] = err_json(e);
-    }
-    v
-}
 
 fn print_text(t: &TimestampReport) {
     match t.result {
@@ -193,7 +151,7 @@ fn print_text(t: &TimestampReport) {
         println!("  policy:  {p}");
     }
     if let Some(s) = &t.serial {
-        println!("  serial:  {}", hex(s));
+        println!("  serial:  {}", hex_lower(s));
     }
     if let Some(name) = &t.tsa_subject {
         println!("  TSA:     {name}");
