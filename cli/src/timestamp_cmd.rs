@@ -10,11 +10,11 @@ use clap::Args;
 use der::asn1::ObjectIdentifier;
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::tsp::{Imprint, TimestampReport, TimestampVerifier};
-use jpki_verify::{CrlSet, PathValidator, UnixTime};
+use jpki_verify::{PathValidator, UnixTime};
 use jpki_verify_cli::json::{hex_lower, timestamp_json};
 
 use crate::input::{InputKind, der_objects, read_input};
-use crate::pki_args::{LoadedPathInputs, PathInputs, parse_time};
+use crate::pki_args::{LoadedPathInputs, PathInputs, Revocation, parse_time};
 use crate::report::{InputError, Outcome, input_failure, print_json};
 
 #[derive(Args)]
@@ -76,6 +76,7 @@ pub fn run(args: &TimestampArgs) -> Outcome {
         anchors,
         intermediates,
         crls,
+        ocsp,
     } = match args.inputs.load() {
         Ok(inputs) => inputs,
         Err(err) => return input_failure(&err, args.json),
@@ -99,9 +100,9 @@ pub fn run(args: &TimestampArgs) -> Outcome {
     let now = args.at.unwrap_or_else(|| {
         UnixTime::try_from(std::time::SystemTime::now()).expect("the clock is after 1970")
     });
-    let crls = CrlSet::new(&crls);
-    let validator =
-        PathValidator::with_backend(&BACKEND, now).revocation(args.inputs.revocation.mode(), &crls);
+    let revocation = Revocation::new(&crls, &ocsp);
+    let validator = PathValidator::with_backend(&BACKEND, now)
+        .revocation(args.inputs.revocation.mode(), &revocation);
     let report = TimestampVerifier::new(validator, &anchors)
         .certificates(&intermediates)
         .policies(&args.policies)
