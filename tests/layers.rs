@@ -31,6 +31,7 @@ const ORDER: &[&str] = &[
     // revocation and paths
     "revocation",
     "crl",
+    "ocsp",
     "path",
     // evidence, documents, policy, profile
     "judgement",

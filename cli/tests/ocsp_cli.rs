@@ -235,3 +235,31 @@ fn cms_takes_ocsp_responses_as_a_revocation_source() {
     let out = run("cms", &without);
     assert_eq!(code(&out), 1);
 }
+
+#[test]
+fn oversized_response_file_is_an_input_error() {
+    // Over the cap (the largest response the library parses, in PEM): refused before parsing.
+    let path = std::env::temp_dir().join(format!("ocsp-cli-oversized-{}.der", std::process::id()));
+    std::fs::write(&path, vec![0u8; 1024 * 1024]).unwrap();
+    let (resp, cert, issuer) = (
+        path.to_string_lossy().into_owned(),
+        v("leaf.der"),
+        v("ca.der"),
+    );
+    let out = run(
+        "ocsp",
+        &[
+            "--response",
+            &resp,
+            "--cert",
+            &cert,
+            "--issuer",
+            &issuer,
+            "--json",
+        ],
+    );
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(code(&out), 2);
+    let message = json(&out)["error"]["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("OCSP response file"), "{message}");
+}
