@@ -188,7 +188,10 @@ impl<'a> CmsVerifier<'a> {
     /// How signature-time-stamp tokens are verified (default: with this verifier's
     /// validator, at its time, and anchors; any policy). Tokens are verified and reported
     /// ([`SignerReport::timestamp`]) whatever the [`ValidationTime`]; a token that does not
-    /// verify fails its signer only under [`ValidationTime::Timestamped`].
+    /// verify fails its signer only under [`ValidationTime::Timestamped`]. The default
+    /// applies this validator's revocation settings to the TSA's path too (the document's
+    /// embedded CRLs are not asked for it); give the TSA its own validator where its
+    /// revocation evidence differs.
     pub fn timestamps(mut self, verifier: TimestampVerifier<'a>) -> Self {
         self.timestamps = Some(verifier);
         self

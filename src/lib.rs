@@ -44,6 +44,9 @@ pub use cert::{
     MAX_CERTIFICATE_LEN, MAX_EXTENSIONS, MAX_POLICIES_PER_CERTIFICATE, PolicyConstraints,
     PolicyMapping, ReasonFlags, Validity,
 };
+/// RFC 3161 timestamps: part of the `cms` layer (a token is a SignedData, and CMS signers
+/// carry tokens), reachable as `jpki_verify::tsp`.
+pub use cms::tsp;
 pub use crl::{
     Crl, CrlSet, IssuingDistributionPoint, MAX_CRL_ENTRIES, MAX_CRL_LEN, RevokedCertificate,
 };
@@ -71,9 +74,6 @@ pub use revocation::{
 };
 pub use signed_data::SignedData;
 pub use time::UnixTime;
-/// RFC 3161 timestamps: part of the `cms` layer (a token is a SignedData, and CMS signers
-/// carry tokens), reachable as `jpki_verify::tsp`.
-pub use cms::tsp;
 pub use verify::{
     Backend, EcdsaSignatureEncoding, PreparedKey, PreparedKeyCache, SignatureScheme,
     SignatureVerificationAlgorithm, verify_signed_data, verify_signed_data_cached,
