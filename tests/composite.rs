@@ -398,3 +398,71 @@ fn the_sunset_judge_refuses_a_composite_signer_it_cannot_describe() {
         );
     }
 }
+
+/// The P-384 combinations (the next card's curve): ML-DSA-65 and ML-DSA-87 with ECDSA
+/// P-384 / SHA-384, SHA-512 pre-hash, each under its own label and OID.
+#[test]
+fn the_p384_combinations_verify_and_refuse_each_others_signatures() {
+    use jpki_verify::rustcrypto::COMPOSITE_MLDSA87_ECDSA_P384_SHA512;
+    use ml_dsa::{Keypair, MlDsa65, MlDsa87, SigningKey};
+    use sha2::{Digest, Sha512};
+    use signature::Signer;
+
+    let ec = p384::ecdsa::SigningKey::from_slice(&[9u8; 48]).unwrap();
+    let point = ec.verifying_key().to_sec1_point(false).as_bytes().to_vec();
+    let ec_sign = |m: &[u8]| -> Vec<u8> {
+        let sig: p384::ecdsa::DerSignature = ec.sign(m);
+        sig.to_bytes().to_vec()
+    };
+    let ph = Sha512::digest(MSG);
+
+    let label65 = b"COMPSIG-MLDSA65-ECDSA-P384-SHA512";
+    let ml65 = SigningKey::<MlDsa65>::from_seed(&[20u8; 32].into());
+    let m65 = m_prime(label65, &[], &ph);
+    let sig65 = [
+        ml65.expanded_key()
+            .sign_deterministic(&m65, label65)
+            .unwrap()
+            .encode()
+            .to_vec(),
+        ec_sign(&m65),
+    ]
+    .concat();
+    let spki65 = composite_spki("1.3.6.1.5.5.7.6.46", &ml65.verifying_key().encode(), &point);
+
+    let label87 = b"COMPSIG-MLDSA87-ECDSA-P384-SHA512";
+    let ml87 = SigningKey::<MlDsa87>::from_seed(&[21u8; 32].into());
+    let m87 = m_prime(label87, &[], &ph);
+    let sig87 = [
+        ml87.expanded_key()
+            .sign_deterministic(&m87, label87)
+            .unwrap()
+            .encode()
+            .to_vec(),
+        ec_sign(&m87),
+    ]
+    .concat();
+    let spki87 = composite_spki("1.3.6.1.5.5.7.6.49", &ml87.verifying_key().encode(), &point);
+
+    let (a65, a87) = (
+        &COMPOSITE_MLDSA65_ECDSA_P384_SHA512,
+        &COMPOSITE_MLDSA87_ECDSA_P384_SHA512,
+    );
+    assert_eq!(a65.verify_signature(&spki65, MSG, &sig65), Ok(()));
+    assert_eq!(a87.verify_signature(&spki87, MSG, &sig87), Ok(()));
+    // The ML-DSA-65 signature is too short to be read as an ML-DSA-87 one plus a tail.
+    assert_eq!(
+        a87.verify_signature(&spki87, MSG, &sig65),
+        Err(Error::MalformedSignature)
+    );
+    assert_eq!(
+        a65.verify_signature(&spki87, MSG, &sig87),
+        Err(Error::SignatureAlgorithmMismatch)
+    );
+    let mut broken = sig87.clone();
+    broken[4627 + 10] ^= 0x01; // inside the ECDSA half (after its DER header)
+    assert_eq!(
+        a87.verify_signature(&spki87, MSG, &broken),
+        Err(Error::BadSignature)
+    );
+}
