@@ -13,12 +13,11 @@ use common::builder::{
 };
 use composite_builder::*;
 use jpki_verify::rustcrypto::{
-    BACKEND, COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256, COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
-    COMPOSITE_MLDSA65_ECDSA_P384_SHA512, COMPOSITE_ML_DSA_FAMILY,
+    BACKEND, COMPOSITE_ML_DSA_FAMILY, COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256,
+    COMPOSITE_MLDSA65_ECDSA_P256_SHA512, COMPOSITE_MLDSA65_ECDSA_P384_SHA512,
 };
 use jpki_verify::{
-    Certificate, Error, PathValidator, PublicKeyInfo, SignatureVerificationAlgorithm,
-    TrustAnchor,
+    Certificate, Error, PathValidator, PublicKeyInfo, SignatureVerificationAlgorithm, TrustAnchor,
 };
 
 const MSG: &[u8] = b"composite test message";
@@ -45,7 +44,10 @@ fn generated_signatures_verify_through_the_trait_and_the_backend() {
 
     let r = MlDsa44Rsa2048::new(2);
     let rsa_alg = &COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256;
-    assert_eq!(rsa_alg.verify_signature(&r.spki(), MSG, &r.sign(MSG)), Ok(()));
+    assert_eq!(
+        rsa_alg.verify_signature(&r.spki(), MSG, &r.sign(MSG)),
+        Ok(())
+    );
     let mut broken = r.sign(MSG);
     *broken.last_mut().unwrap() ^= 1;
     assert_eq!(
@@ -59,13 +61,19 @@ fn a_context_string_is_bound() {
     let k = MlDsa65P256::new(3);
     let alg = &COMPOSITE_MLDSA65_ECDSA_P256_SHA512;
     let sig = k.sign_with(MSG, b"ctx");
-    assert_eq!(alg.verify_with_context(&k.spki(), MSG, b"ctx", &sig), Ok(()));
+    assert_eq!(
+        alg.verify_with_context(&k.spki(), MSG, b"ctx", &sig),
+        Ok(())
+    );
     assert_eq!(
         alg.verify_with_context(&k.spki(), MSG, b"ctY", &sig),
         Err(Error::BadSignature)
     );
     // The trait's empty context is a different M'.
-    assert_eq!(alg.verify_signature(&k.spki(), MSG, &sig), Err(Error::BadSignature));
+    assert_eq!(
+        alg.verify_signature(&k.spki(), MSG, &sig),
+        Err(Error::BadSignature)
+    );
     assert_eq!(
         alg.verify_with_context(&k.spki(), MSG, &[0u8; 256], &sig),
         Err(Error::BadSignature)
@@ -84,13 +92,19 @@ fn each_broken_half_swapped_halves_wrong_lengths_and_a_wrong_label_are_refused()
     // A flipped byte in the ML-DSA half (inside z, which still decodes).
     let mut bad_ml = ml.clone();
     bad_ml[100] ^= 0x01;
-    assert_eq!(verify(&[bad_ml, ec.clone()].concat()), Err(Error::BadSignature));
+    assert_eq!(
+        verify(&[bad_ml, ec.clone()].concat()),
+        Err(Error::BadSignature)
+    );
 
     // A flipped byte in the traditional half: in s's last octet (still DER), and in the
     // DER header (no longer an Ecdsa-Sig-Value).
     let mut bad_ec = ec.clone();
     *bad_ec.last_mut().unwrap() ^= 0x01;
-    assert_eq!(verify(&[ml.clone(), bad_ec].concat()), Err(Error::BadSignature));
+    assert_eq!(
+        verify(&[ml.clone(), bad_ec].concat()),
+        Err(Error::BadSignature)
+    );
     let mut bad_der = ec.clone();
     bad_der[0] = 0x31;
     assert_eq!(
@@ -144,7 +158,10 @@ fn malformed_and_mismatched_keys_are_refused() {
     let sig = k.sign(MSG);
     // The ML-DSA key alone, and a truncated EC point.
     let short = composite_spki(ID_MLDSA65_ECDSA_P256_SHA512, &k.ml_pk(), &[]);
-    assert_eq!(alg.verify_signature(&short, MSG, &sig), Err(Error::MalformedPublicKey));
+    assert_eq!(
+        alg.verify_signature(&short, MSG, &sig),
+        Err(Error::MalformedPublicKey)
+    );
     let ec = k.ec_pk();
     let truncated = composite_spki(ID_MLDSA65_ECDSA_P256_SHA512, &k.ml_pk(), &ec[..64]);
     assert!(alg.verify_signature(&truncated, MSG, &sig).is_err());
@@ -322,7 +339,11 @@ fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
     let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
     let validator = PathValidator::with_backend(&BACKEND, common::at("2026-06-01T00:00:00Z"));
 
-    let document = signed_data(b"hello", &[&p.leaf], &composite_signer_info(&p.leaf, b"hello", &leaf_key));
+    let document = signed_data(
+        b"hello",
+        &[&p.leaf],
+        &composite_signer_info(&p.leaf, b"hello", &leaf_key),
+    );
     let report = CmsVerifier::new(validator, &anchors).verify(&document, Content::Attached);
     assert_eq!(report.result, Ok(()));
     assert_eq!(
@@ -334,8 +355,8 @@ fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
     // The traditional half of the signature value broken (its last octet).
     let mut si = composite_signer_info(&p.leaf, b"hello", &leaf_key);
     *si.last_mut().unwrap() ^= 0x01;
-    let report =
-        CmsVerifier::new(validator, &anchors).verify(&signed_data(b"hello", &[&p.leaf], &si), Content::Attached);
+    let report = CmsVerifier::new(validator, &anchors)
+        .verify(&signed_data(b"hello", &[&p.leaf], &si), Content::Attached);
     assert_eq!(report.result, Err(Error::BadSignature));
 
     // Signed by another composite key than the certificate's.
@@ -376,4 +397,72 @@ fn the_sunset_judge_refuses_a_composite_signer_it_cannot_describe() {
             judged.findings
         );
     }
+}
+
+/// The P-384 combinations (the next card's curve): ML-DSA-65 and ML-DSA-87 with ECDSA
+/// P-384 / SHA-384, SHA-512 pre-hash, each under its own label and OID.
+#[test]
+fn the_p384_combinations_verify_and_refuse_each_others_signatures() {
+    use jpki_verify::rustcrypto::COMPOSITE_MLDSA87_ECDSA_P384_SHA512;
+    use ml_dsa::{Keypair, MlDsa65, MlDsa87, SigningKey};
+    use sha2::{Digest, Sha512};
+    use signature::Signer;
+
+    let ec = p384::ecdsa::SigningKey::from_slice(&[9u8; 48]).unwrap();
+    let point = ec.verifying_key().to_sec1_point(false).as_bytes().to_vec();
+    let ec_sign = |m: &[u8]| -> Vec<u8> {
+        let sig: p384::ecdsa::DerSignature = ec.sign(m);
+        sig.to_bytes().to_vec()
+    };
+    let ph = Sha512::digest(MSG);
+
+    let label65 = b"COMPSIG-MLDSA65-ECDSA-P384-SHA512";
+    let ml65 = SigningKey::<MlDsa65>::from_seed(&[20u8; 32].into());
+    let m65 = m_prime(label65, &[], &ph);
+    let sig65 = [
+        ml65.expanded_key()
+            .sign_deterministic(&m65, label65)
+            .unwrap()
+            .encode()
+            .to_vec(),
+        ec_sign(&m65),
+    ]
+    .concat();
+    let spki65 = composite_spki("1.3.6.1.5.5.7.6.46", &ml65.verifying_key().encode(), &point);
+
+    let label87 = b"COMPSIG-MLDSA87-ECDSA-P384-SHA512";
+    let ml87 = SigningKey::<MlDsa87>::from_seed(&[21u8; 32].into());
+    let m87 = m_prime(label87, &[], &ph);
+    let sig87 = [
+        ml87.expanded_key()
+            .sign_deterministic(&m87, label87)
+            .unwrap()
+            .encode()
+            .to_vec(),
+        ec_sign(&m87),
+    ]
+    .concat();
+    let spki87 = composite_spki("1.3.6.1.5.5.7.6.49", &ml87.verifying_key().encode(), &point);
+
+    let (a65, a87) = (
+        &COMPOSITE_MLDSA65_ECDSA_P384_SHA512,
+        &COMPOSITE_MLDSA87_ECDSA_P384_SHA512,
+    );
+    assert_eq!(a65.verify_signature(&spki65, MSG, &sig65), Ok(()));
+    assert_eq!(a87.verify_signature(&spki87, MSG, &sig87), Ok(()));
+    // The ML-DSA-65 signature is too short to be read as an ML-DSA-87 one plus a tail.
+    assert_eq!(
+        a87.verify_signature(&spki87, MSG, &sig65),
+        Err(Error::MalformedSignature)
+    );
+    assert_eq!(
+        a65.verify_signature(&spki87, MSG, &sig87),
+        Err(Error::SignatureAlgorithmMismatch)
+    );
+    let mut broken = sig87.clone();
+    broken[4627 + 10] ^= 0x01; // inside the ECDSA half (after its DER header)
+    assert_eq!(
+        a87.verify_signature(&spki87, MSG, &broken),
+        Err(Error::BadSignature)
+    );
 }

@@ -45,7 +45,10 @@ fn acvp_sigver_external_pure_verdicts_are_reproduced() {
             let id = t["tcId"].as_u64().unwrap();
             let mut bits = vec![0u8];
             bits.extend_from_slice(&hex(&t["pk"]));
-            let spki = seq(&[&seq(&[&oid(&alg.public_key_alg_id().oid().to_string())]), &tlv(0x03, &bits)]);
+            let spki = seq(&[
+                &seq(&[&oid(&alg.public_key_alg_id().oid().to_string())]),
+                &tlv(0x03, &bits),
+            ]);
             let (message, context) = (hex(&t["message"]), hex(&t["context"]));
             let signature = hex(&t["signature"]);
             let verdict = alg.verify_with_context(&spki, &message, &context, &signature);
@@ -72,4 +75,60 @@ fn acvp_sigver_external_pure_verdicts_are_reproduced() {
     }
     // The extract's size (README): both kinds of verdict are present.
     assert_eq!((passed, failed), (1, 1));
+}
+
+/// The whole NIST ACVP ML-DSA sigVer vector set of FIPS 204's first ACVP revision (vsId 42:
+/// internal interface, 3 groups of 15, one per parameter set), through
+/// `MlDsaAlgorithm::verify_internal`. Provenance: `vectors/acvp-ml-dsa/README.md`.
+#[test]
+fn acvp_sigver_internal_interface_all_45_verdicts_are_reproduced() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/vectors/acvp-ml-dsa/ml-dsa-sigver-fips204-internal.json"
+    );
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(data["revision"], "FIPS204");
+    let mut counts = std::collections::BTreeMap::<(String, bool), usize>::new();
+    for group in data["testGroups"].as_array().unwrap() {
+        let set = group["parameterSet"].as_str().unwrap();
+        let alg = algorithm(set);
+        let mut bits = vec![0u8];
+        bits.extend_from_slice(&hex(&group["pk"]));
+        let spki = seq(&[
+            &seq(&[&oid(&alg.public_key_alg_id().oid().to_string())]),
+            &tlv(0x03, &bits),
+        ]);
+        for t in group["tests"].as_array().unwrap() {
+            let id = t["tcId"].as_u64().unwrap();
+            let reason = t["reason"].as_str().unwrap();
+            let (message, signature) = (hex(&t["message"]), hex(&t["signature"]));
+            let verdict = alg.verify_internal(&spki, &message, &signature);
+            let expected = t["testPassed"].as_bool().unwrap();
+            if expected {
+                assert_eq!(verdict, Ok(()), "{set} tcId {id}");
+                // The internal and external interfaces differ: the same bytes as an external
+                // message (M' = 0 || 0 || M) do not verify.
+                assert_eq!(
+                    alg.verify_signature(&spki, &message, &signature),
+                    Err(Error::BadSignature),
+                    "{set} tcId {id}"
+                );
+            } else {
+                // Modified message or signature, too many hints, z too large: all are
+                // right-sized signatures that FIPS 204 rejects.
+                assert_eq!(
+                    verdict,
+                    Err(Error::BadSignature),
+                    "{set} tcId {id} ({reason})"
+                );
+            }
+            *counts.entry((set.to_owned(), expected)).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    assert_eq!(total, 45, "{counts:?}");
+    for set in ["ML-DSA-44", "ML-DSA-65", "ML-DSA-87"] {
+        assert_eq!(counts[&(set.to_owned(), true)], 3, "{set}");
+        assert_eq!(counts[&(set.to_owned(), false)], 12, "{set}");
+    }
 }

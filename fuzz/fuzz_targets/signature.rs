@@ -18,9 +18,15 @@ fn split(data: &[u8]) -> Option<(&[u8], &[u8])> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&alg, rest)) = data.split_first() else { return };
-    let Some((key, rest)) = split(rest) else { return };
-    let Some((signature, message)) = split(rest) else { return };
+    let Some((&alg, rest)) = data.split_first() else {
+        return;
+    };
+    let Some((key, rest)) = split(rest) else {
+        return;
+    };
+    let Some((signature, message)) = split(rest) else {
+        return;
+    };
     let algorithms = BACKEND_WITH_LEGACY_RSA.algorithms;
     let alg = algorithms[usize::from(alg) % algorithms.len()];
     // A key-check failure and a verification are both fine; a panic or hang is the bug.

@@ -104,6 +104,31 @@ impl MlDsaAlgorithm {
         let key = self.prepare_key(spki)?;
         self.verify_prepared_with_context(&key, message, context, signature)
     }
+
+    /// FIPS 204 Algorithm 8, ML-DSA.Verify_internal: `signature` over the message
+    /// representative `m_prime` as given, with no domain separator or context added. This is
+    /// the interface of the NIST ACVP known-answer vectors; protocols (RFC 9881, RFC 9882)
+    /// use the external interface ([`verify_with_context`](Self::verify_with_context) and
+    /// the trait), which builds M' = 0 || len(ctx) || ctx || M itself.
+    pub fn verify_internal(
+        &self,
+        spki: &[u8],
+        m_prime: &[u8],
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        let raw = self.raw_key(spki)?;
+        match self.parameter_set {
+            MlDsaParameterSet::MlDsa44 => {
+                internal(&decode_key::<ml_dsa::MlDsa44>(raw)?, m_prime, signature)
+            }
+            MlDsaParameterSet::MlDsa65 => {
+                internal(&decode_key::<ml_dsa::MlDsa65>(raw)?, m_prime, signature)
+            }
+            MlDsaParameterSet::MlDsa87 => {
+                internal(&decode_key::<ml_dsa::MlDsa87>(raw)?, m_prime, signature)
+            }
+        }
+    }
 }
 
 fn decode_key<P: MlDsaParams>(raw: &[u8]) -> Result<VerifyingKey<P>, Error> {
@@ -112,16 +137,32 @@ fn decode_key<P: MlDsaParams>(raw: &[u8]) -> Result<VerifyingKey<P>, Error> {
     Ok(VerifyingKey::decode(&enc))
 }
 
+/// A signature as FIPS 204 decodes it: wrong length is malformed, an undecodable hint or z
+/// a failed verification (Algorithm 8 returns false).
+fn decode_signature<P: MlDsaParams>(signature: &[u8]) -> Result<Signature<P>, Error> {
+    let enc = EncodedSignature::<P>::try_from(signature).map_err(|_| Error::MalformedSignature)?;
+    Signature::<P>::decode(&enc).ok_or(Error::BadSignature)
+}
+
+fn internal<P: MlDsaParams>(
+    key: &VerifyingKey<P>,
+    m_prime: &[u8],
+    signature: &[u8],
+) -> Result<(), Error> {
+    if key.verify_internal(m_prime, &decode_signature::<P>(signature)?) {
+        Ok(())
+    } else {
+        Err(Error::BadSignature)
+    }
+}
+
 fn verify<P: MlDsaParams>(
     key: &VerifyingKey<P>,
     message: &[u8],
     context: &[u8],
     signature: &[u8],
 ) -> Result<(), Error> {
-    let enc = EncodedSignature::<P>::try_from(signature).map_err(|_| Error::MalformedSignature)?;
-    // A right-sized signature whose hint or z does not decode is a failed verification in
-    // FIPS 204 (Algorithm 8 returns false), not a malformed encoding.
-    let sig = Signature::<P>::decode(&enc).ok_or(Error::BadSignature)?;
+    let sig = decode_signature::<P>(signature)?;
     if key.verify_with_context(message, context, &sig) {
         Ok(())
     } else {
