@@ -82,6 +82,36 @@ ossl ts -query -data "$WORK/sig.bin" -sha256 -cert -no_nonce -out "$WORK/sig.tsq
   -inkey tsa.key -signer "$HERE/certs/tsa.pem" -chain "$HERE/certs/tsa-root.pem" \
   -token_out -out sig.tst)
 GEN_TIME=$("$OPENSSL" ts -reply -in "$WORK/sig.tst" -token_in -text | sed -n 's/^Time stamp: //p')
+# The TSA's own status is checked "now" (2036), not at genTime: the token carries (in its
+# unsigned RevocationInfoChoices) a CRL of the TSA root listing nothing, nextUpdate 5000 days
+# out (past 2036; the TSA certificate ends about then). It stands in for the TSA root's current
+# CRL that a verifier would otherwise fetch, so that the archive verifies with nothing beside it.
+cat > "$WORK/crl.cnf" <<'CNF'
+[ca]
+default_ca = d
+[d]
+database = index.txt
+default_md = sha256
+crl_extensions = crl_ext
+[crl_ext]
+authorityKeyIdentifier = keyid
+CNF
+: > "$WORK/index.txt"
+(cd "$WORK" && ossl ca -batch -config crl.cnf -gencrl -cert "$HERE/certs/tsa-root.pem" \
+  -keyfile tsa-root.key -crldays 5000 -out tsa-root.crl.pem)
+ossl crl -in "$WORK/tsa-root.crl.pem" -outform DER -out certs/tsa-root.crl
+"$PYTHON" - "$WORK/sig.tst" certs/tsa-root.crl <<'PY'
+import sys
+sys.path.insert(0, "../cms")
+import dertool
+token, crl = sys.argv[1], sys.argv[2]
+root = dertool.parse(open(token, "rb").read())
+sd = dertool.signed_data(root)
+assert not any(c.tag == 0xA1 for c in sd.children), "token already has crls"
+# crls [1] IMPLICIT RevocationInfoChoices, just before signerInfos.
+sd.children.insert(len(sd.children) - 1, dertool.Node(0xA1, children=[dertool.parse(open(crl, "rb").read())]))
+open(token, "wb").write(root.encode())
+PY
 dertool add-unsigned-attr ../cms/signed/rsa-card-attached.der cades/rsa-t.der --signer 0 \
   --oid 1.2.840.113549.1.9.16.2.14 --hex "$(hex "$WORK/sig.tst")"
 
@@ -105,11 +135,13 @@ cat > manifest.json <<JSON
   "revoked_at": "2026-06-01T00:00:00Z",
   "revocation_reason": "keyCompromise",
   "gen_time": "$(iso "$GEN_TIME")",
+  "tsa_crl_next_update": "$(iso "$("$OPENSSL" crl -in certs/tsa-root.crl -inform DER -noout -nextupdate | sed 's/^nextUpdate=//')")",
   "files": {
     "ocsp/card-good.der": "OCSPResponse by the CA: the card good, nextUpdate +7 days",
     "ocsp/card-revoked.der": "OCSPResponse by the CA: the card revoked 2026-06-01, keyCompromise",
     "certs/tsa-root.der": "LTV TSA Root (trust anchor for the token)",
     "certs/tsa.der": "LTV TSA (EKU critical timeStamping)",
+    "certs/tsa-root.crl": "CRL of the LTV TSA Root, empty, nextUpdate +5000 days; also inside the token",
     "cades/rsa-t.der": "CAdES-T: rsa-card-attached.der plus a signature-time-stamp token, no evidence",
     "cades/rsa-t-ocsp.der": "rsa-t plus card-good.der as RevocationInfoChoice other [1] id-ri-ocsp-response",
     "cades/rsa-t-cades-ocsp.der": "rsa-t plus card-good.der in the unsigned attribute revocationValues",
