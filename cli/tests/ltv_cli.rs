@@ -27,7 +27,12 @@ const AT_TIMESTAMP: &[&str] = &["--at-timestamp", "--at", "2036-06-01T00:00:00Z"
 fn the_archive_verifies_in_2036_with_its_own_evidence() {
     for file in ["rsa-t-ocsp.der", "rsa-t-cades-ocsp.der"] {
         let out = cms(file, AT_TIMESTAMP);
-        assert_eq!(code(&out), 0, "{file}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            code(&out),
+            0,
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         let v = json(&out);
         assert_eq!(v["valid"], true, "{file}");
         let signer = &v["signers"][0];
@@ -41,7 +46,11 @@ fn without_evidence_revoked_or_at_2036_it_fails() {
     let cases: [(&str, &[&str], &str); 3] = [
         ("rsa-t.der", AT_TIMESTAMP, "revocation-status-unknown"),
         ("rsa-t-ocsp-revoked.der", AT_TIMESTAMP, "revoked"),
-        ("rsa-t-ocsp.der", &["--at", "2036-06-01T00:00:00Z"], "cert-expired"),
+        (
+            "rsa-t-ocsp.der",
+            &["--at", "2036-06-01T00:00:00Z"],
+            "cert-expired",
+        ),
     ];
     for (file, time, kind) in cases {
         let out = cms(file, time);
@@ -50,4 +59,18 @@ fn without_evidence_revoked_or_at_2036_it_fails() {
         assert_eq!(v["error"]["kind"], "cms-signer-path", "{file}");
         assert_eq!(v["signers"][0]["path_error"]["kind"], kind, "{file}");
     }
+}
+
+#[test]
+fn the_sunset_tables_judge_the_archive_in_2036() {
+    let with = |table: &str| {
+        let mut time = AT_TIMESTAMP.to_vec();
+        time.extend_from_slice(&["--sunset", table]);
+        cms("rsa-t-ocsp.der", &time)
+    };
+    let out = with("cryptrec-ls0003");
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let out = with("nist-ir8547");
+    assert_eq!(code(&out), 1);
+    assert_eq!(json(&out)["error"]["kind"], "cms-algorithm-rejected");
 }
