@@ -87,7 +87,7 @@ fn bad_options_are_input_errors() {
         ocsp_count: 1,
         ..good
     });
-    assert_eq!(status, JpkiStatus::Input);
+    assert_eq!(status, JpkiStatus::NullArgument);
     assert!(message.contains("options.ocsp"), "{message}");
     assert_eq!(
         run(&JpkiOptions {

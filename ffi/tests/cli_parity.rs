@@ -320,10 +320,10 @@ fn chain_reports_with_ocsp_are_the_cli_reports() {
             &at,
             &path(&leaf_rel),
         ]);
-        let (bytes, response) = (read(&leaf_rel), read(&response_rel));
+        let (bytes, der) = (read(&leaf_rel), read(&response_rel));
         let ocsp = [JpkiBuffer {
-            data: response.as_ptr(),
-            len: response.len(),
+            data: der.as_ptr(),
+            len: der.len(),
         }];
         let opts = options(
             time.as_unix_seconds(),
