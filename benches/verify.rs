@@ -76,13 +76,7 @@ fn ml_dsa_cases(message: &[u8]) -> [(&'static str, Vec<u8>, Vec<u8>); 3] {
 
 /// M' of the composite draft (empty context): Prefix || Label || 0x00 || PH(message).
 fn composite_m_prime(label: &[u8], ph: &[u8]) -> Vec<u8> {
-    [
-        b"CompositeAlgorithmSignatures2025".as_slice(),
-        label,
-        &[0],
-        ph,
-    ]
-    .concat()
+    [b"CompositeAlgorithmSignatures2025".as_slice(), label, &[0], ph].concat()
 }
 
 /// (object name, composite SPKI, composite signature) for ML-DSA-65 + P-256 and
@@ -105,11 +99,7 @@ fn composite_cases(message: &[u8]) -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
     let ec = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
     let ec_sig: p256::ecdsa::DerSignature = ec.sign(&m);
     let sig65 = [
-        ml.expanded_key()
-            .sign_deterministic(&m, label)
-            .unwrap()
-            .encode()
-            .to_vec(),
+        ml.expanded_key().sign_deterministic(&m, label).unwrap().encode().to_vec(),
         ec_sig.to_bytes().to_vec(),
     ]
     .concat();
@@ -125,11 +115,7 @@ fn composite_cases(message: &[u8]) -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
     let ec = p384::ecdsa::SigningKey::from_slice(&[7u8; 48]).unwrap();
     let ec_sig: p384::ecdsa::DerSignature = ec.sign(&m);
     let sig87 = [
-        ml.expanded_key()
-            .sign_deterministic(&m, label)
-            .unwrap()
-            .encode()
-            .to_vec(),
+        ml.expanded_key().sign_deterministic(&m, label).unwrap().encode().to_vec(),
         ec_sig.to_bytes().to_vec(),
     ]
     .concat();

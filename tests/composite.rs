@@ -13,11 +13,12 @@ use common::builder::{
 };
 use composite_builder::*;
 use jpki_verify::rustcrypto::{
-    BACKEND, COMPOSITE_ML_DSA_FAMILY, COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256,
-    COMPOSITE_MLDSA65_ECDSA_P256_SHA512, COMPOSITE_MLDSA65_ECDSA_P384_SHA512,
+    BACKEND, COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256, COMPOSITE_MLDSA65_ECDSA_P256_SHA512,
+    COMPOSITE_MLDSA65_ECDSA_P384_SHA512, COMPOSITE_ML_DSA_FAMILY,
 };
 use jpki_verify::{
-    Certificate, Error, PathValidator, PublicKeyInfo, SignatureVerificationAlgorithm, TrustAnchor,
+    Certificate, Error, PathValidator, PublicKeyInfo, SignatureVerificationAlgorithm,
+    TrustAnchor,
 };
 
 const MSG: &[u8] = b"composite test message";
@@ -44,10 +45,7 @@ fn generated_signatures_verify_through_the_trait_and_the_backend() {
 
     let r = MlDsa44Rsa2048::new(2);
     let rsa_alg = &COMPOSITE_MLDSA44_RSA2048_PKCS15_SHA256;
-    assert_eq!(
-        rsa_alg.verify_signature(&r.spki(), MSG, &r.sign(MSG)),
-        Ok(())
-    );
+    assert_eq!(rsa_alg.verify_signature(&r.spki(), MSG, &r.sign(MSG)), Ok(()));
     let mut broken = r.sign(MSG);
     *broken.last_mut().unwrap() ^= 1;
     assert_eq!(
@@ -61,19 +59,13 @@ fn a_context_string_is_bound() {
     let k = MlDsa65P256::new(3);
     let alg = &COMPOSITE_MLDSA65_ECDSA_P256_SHA512;
     let sig = k.sign_with(MSG, b"ctx");
-    assert_eq!(
-        alg.verify_with_context(&k.spki(), MSG, b"ctx", &sig),
-        Ok(())
-    );
+    assert_eq!(alg.verify_with_context(&k.spki(), MSG, b"ctx", &sig), Ok(()));
     assert_eq!(
         alg.verify_with_context(&k.spki(), MSG, b"ctY", &sig),
         Err(Error::BadSignature)
     );
     // The trait's empty context is a different M'.
-    assert_eq!(
-        alg.verify_signature(&k.spki(), MSG, &sig),
-        Err(Error::BadSignature)
-    );
+    assert_eq!(alg.verify_signature(&k.spki(), MSG, &sig), Err(Error::BadSignature));
     assert_eq!(
         alg.verify_with_context(&k.spki(), MSG, &[0u8; 256], &sig),
         Err(Error::BadSignature)
@@ -92,19 +84,13 @@ fn each_broken_half_swapped_halves_wrong_lengths_and_a_wrong_label_are_refused()
     // A flipped byte in the ML-DSA half (inside z, which still decodes).
     let mut bad_ml = ml.clone();
     bad_ml[100] ^= 0x01;
-    assert_eq!(
-        verify(&[bad_ml, ec.clone()].concat()),
-        Err(Error::BadSignature)
-    );
+    assert_eq!(verify(&[bad_ml, ec.clone()].concat()), Err(Error::BadSignature));
 
     // A flipped byte in the traditional half: in s's last octet (still DER), and in the
     // DER header (no longer an Ecdsa-Sig-Value).
     let mut bad_ec = ec.clone();
     *bad_ec.last_mut().unwrap() ^= 0x01;
-    assert_eq!(
-        verify(&[ml.clone(), bad_ec].concat()),
-        Err(Error::BadSignature)
-    );
+    assert_eq!(verify(&[ml.clone(), bad_ec].concat()), Err(Error::BadSignature));
     let mut bad_der = ec.clone();
     bad_der[0] = 0x31;
     assert_eq!(
@@ -158,10 +144,7 @@ fn malformed_and_mismatched_keys_are_refused() {
     let sig = k.sign(MSG);
     // The ML-DSA key alone, and a truncated EC point.
     let short = composite_spki(ID_MLDSA65_ECDSA_P256_SHA512, &k.ml_pk(), &[]);
-    assert_eq!(
-        alg.verify_signature(&short, MSG, &sig),
-        Err(Error::MalformedPublicKey)
-    );
+    assert_eq!(alg.verify_signature(&short, MSG, &sig), Err(Error::MalformedPublicKey));
     let ec = k.ec_pk();
     let truncated = composite_spki(ID_MLDSA65_ECDSA_P256_SHA512, &k.ml_pk(), &ec[..64]);
     assert!(alg.verify_signature(&truncated, MSG, &sig).is_err());
@@ -339,11 +322,7 @@ fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
     let anchors = [TrustAnchor::from_certificate(cert(&p.root))];
     let validator = PathValidator::with_backend(&BACKEND, common::at("2026-06-01T00:00:00Z"));
 
-    let document = signed_data(
-        b"hello",
-        &[&p.leaf],
-        &composite_signer_info(&p.leaf, b"hello", &leaf_key),
-    );
+    let document = signed_data(b"hello", &[&p.leaf], &composite_signer_info(&p.leaf, b"hello", &leaf_key));
     let report = CmsVerifier::new(validator, &anchors).verify(&document, Content::Attached);
     assert_eq!(report.result, Ok(()));
     assert_eq!(
@@ -355,8 +334,8 @@ fn a_cms_signer_with_a_composite_key_verifies_and_tampering_is_refused() {
     // The traditional half of the signature value broken (its last octet).
     let mut si = composite_signer_info(&p.leaf, b"hello", &leaf_key);
     *si.last_mut().unwrap() ^= 0x01;
-    let report = CmsVerifier::new(validator, &anchors)
-        .verify(&signed_data(b"hello", &[&p.leaf], &si), Content::Attached);
+    let report =
+        CmsVerifier::new(validator, &anchors).verify(&signed_data(b"hello", &[&p.leaf], &si), Content::Attached);
     assert_eq!(report.result, Err(Error::BadSignature));
 
     // Signed by another composite key than the certificate's.

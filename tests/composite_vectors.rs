@@ -39,9 +39,7 @@ fn extract() -> Value {
 /// The OID the draft names for each extracted `tcId`, and our object for it.
 fn object_for(tc_id: &str) -> (&'static str, &'static dyn SignatureVerificationAlgorithm) {
     match tc_id {
-        "id-MLDSA44-ECDSA-P256-SHA256" => {
-            ("1.3.6.1.5.5.7.6.40", &COMPOSITE_MLDSA44_ECDSA_P256_SHA256)
-        }
+        "id-MLDSA44-ECDSA-P256-SHA256" => ("1.3.6.1.5.5.7.6.40", &COMPOSITE_MLDSA44_ECDSA_P256_SHA256),
         other => panic!("no object for {other}"),
     }
 }
@@ -63,26 +61,14 @@ fn the_drafts_vectors_verify_and_tampering_is_refused() {
 
         let mut other = message.clone();
         other[0] ^= 1;
-        assert_eq!(
-            alg.verify_signature(&spki, &other, &sig),
-            Err(Error::BadSignature),
-            "{tc}"
-        );
+        assert_eq!(alg.verify_signature(&spki, &other, &sig), Err(Error::BadSignature), "{tc}");
         let mut ml = sig.clone();
         ml[10] ^= 1;
-        assert_eq!(
-            alg.verify_signature(&spki, &message, &ml),
-            Err(Error::BadSignature),
-            "{tc}"
-        );
+        assert_eq!(alg.verify_signature(&spki, &message, &ml), Err(Error::BadSignature), "{tc}");
         let mut trad = sig.clone();
         let n = trad.len();
         trad[n - 2] ^= 1;
-        assert_eq!(
-            alg.verify_signature(&spki, &message, &trad),
-            Err(Error::BadSignature),
-            "{tc}"
-        );
+        assert_eq!(alg.verify_signature(&spki, &message, &trad), Err(Error::BadSignature), "{tc}");
 
         // The self-signed certificate: its key is the same, its signature verifies over the
         // original TBS bytes through the backend's identifier lookup.

@@ -45,10 +45,7 @@ fn acvp_sigver_external_pure_verdicts_are_reproduced() {
             let id = t["tcId"].as_u64().unwrap();
             let mut bits = vec![0u8];
             bits.extend_from_slice(&hex(&t["pk"]));
-            let spki = seq(&[
-                &seq(&[&oid(&alg.public_key_alg_id().oid().to_string())]),
-                &tlv(0x03, &bits),
-            ]);
+            let spki = seq(&[&seq(&[&oid(&alg.public_key_alg_id().oid().to_string())]), &tlv(0x03, &bits)]);
             let (message, context) = (hex(&t["message"]), hex(&t["context"]));
             let signature = hex(&t["signature"]);
             let verdict = alg.verify_with_context(&spki, &message, &context, &signature);

@@ -14,10 +14,7 @@ fn date(s: &str) -> Date {
 #[test]
 fn under_nist_ir_8547_the_p384_card_crosses_2035_and_an_ml_dsa_card_would_not() {
     let rows = NIST_IR8547_DRAFT.generations_exposure(&JPKI_CARD_GENERATIONS);
-    let outcomes: Vec<_> = rows
-        .iter()
-        .map(|r| (r.generation.name, r.outcome))
-        .collect();
+    let outcomes: Vec<_> = rows.iter().map(|r| (r.generation.name, r.outcome)).collect();
     assert_eq!(
         outcomes,
         [

@@ -12,9 +12,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use der::Decode;
 use jpki_verify::policy::{
     AlgorithmDescriptor, BUILTIN_TABLES, CertificateExposure, Crossing, Date, Decision,
-    GenerationOutcome, HashSelector, IssuancePlan, JPKI_CARD_GENERATIONS, KeyStrength,
-    ParameterSet, PlanCrossing, PlanExposure, Rule, StrengthSelector, Sunset, Table, Use, Verdict,
-    hash_id,
+    GenerationOutcome, HashSelector, IssuancePlan, JPKI_CARD_GENERATIONS, KeyStrength, ParameterSet, PlanCrossing, PlanExposure, Rule,
+    StrengthSelector, Sunset, Table, Use, Verdict, hash_id,
 };
 use jpki_verify::rustcrypto::BACKEND;
 use jpki_verify::{HashAlgorithm, NamedCurve, PublicKeyInfo, SignatureScheme};
@@ -579,9 +578,7 @@ fn generations_exposure(args: &ExposureArgs, table: &Table) -> Outcome {
         GenerationOutcome::CrossesRejection {
             rejected_from,
             days_past,
-        } => format!(
-            "CROSSES: still valid {days_past} days on or after the rejection from {rejected_from}"
-        ),
+        } => format!("CROSSES: still valid {days_past} days on or after the rejection from {rejected_from}"),
         GenerationOutcome::ExpiresBeforeRejection { rejected_from } => {
             format!("expires before the rejection from {rejected_from}")
         }
@@ -606,10 +603,7 @@ fn generations_exposure(args: &ExposureArgs, table: &Table) -> Outcome {
             .collect();
         print_json(&json!({ "table": table.qualified_name(), "generations": json_rows }));
     } else {
-        println!(
-            "card generations under {} (verification):",
-            table.qualified_name()
-        );
+        println!("card generations under {} (verification):", table.qualified_name());
         for r in &rows {
             let g = &r.generation;
             println!(

@@ -271,10 +271,7 @@ fn a_composite_ml_dsa_certificate_prints_its_key_and_verifies_its_self_signature
         .unwrap(),
     )
     .unwrap();
-    let b64 = extract["tests"][0]["x5c"]
-        .as_str()
-        .unwrap()
-        .trim_end_matches('=');
+    let b64 = extract["tests"][0]["x5c"].as_str().unwrap().trim_end_matches('=');
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let (mut der, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
     for c in b64.bytes() {

@@ -277,10 +277,7 @@ fn exposure_of_the_card_generations_shows_what_an_ml_dsa_card_avoids() {
         [
             ("RSA-2048 card (current)", false),
             ("ECDSA P-384 card (FY2028 cohort)", true),
-            (
-                "ML-DSA-65 card (post-quantum what-if, FY2028 cohort)",
-                false
-            ),
+            ("ML-DSA-65 card (post-quantum what-if, FY2028 cohort)", false),
         ]
     );
     assert_eq!(rows[2]["hypothetical"], true);

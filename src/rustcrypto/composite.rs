@@ -303,8 +303,11 @@ pub fn split_composite_key(
     raw: &[u8],
 ) -> Result<(Vec<u8>, Vec<u8>), Error> {
     let set = alg.ml_dsa.parameter_set();
-    let (ml_pk, trad_pk) =
-        CompositeMlDsaAlgorithm::split(raw, set.public_key_len(), Error::MalformedPublicKey)?;
+    let (ml_pk, trad_pk) = CompositeMlDsaAlgorithm::split(
+        raw,
+        set.public_key_len(),
+        Error::MalformedPublicKey,
+    )?;
     let ml_spki = spki(&AlgorithmIdentifier::new(set.oid(), None).to_der(), ml_pk);
     let trad_spki = match alg.traditional {
         Traditional::Ecdsa { curve, .. } => {

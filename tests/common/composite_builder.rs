@@ -57,11 +57,7 @@ impl MlDsa65P256 {
     }
 
     pub fn ec_pk(&self) -> Vec<u8> {
-        self.ec
-            .verifying_key()
-            .to_sec1_point(false)
-            .as_bytes()
-            .to_vec()
+        self.ec.verifying_key().to_sec1_point(false).as_bytes().to_vec()
     }
 
     pub fn spki(&self) -> Vec<u8> {
@@ -72,13 +68,7 @@ impl MlDsa65P256 {
     /// [`LABEL_MLDSA65_ECDSA_P256_SHA512`]; another label makes a wrong-label signature).
     pub fn halves(&self, message: &[u8], ctx: &[u8], label: &[u8]) -> (Vec<u8>, Vec<u8>) {
         let mp = m_prime(label, ctx, &Sha512::digest(message));
-        let ml = self
-            .ml
-            .expanded_key()
-            .sign_deterministic(&mp, label)
-            .unwrap()
-            .encode()
-            .to_vec();
+        let ml = self.ml.expanded_key().sign_deterministic(&mp, label).unwrap().encode().to_vec();
         let ec: p256::ecdsa::DerSignature = self.ec.sign(&mp);
         (ml, ec.to_bytes().to_vec())
     }
@@ -129,13 +119,7 @@ impl MlDsa44Rsa2048 {
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         let label = LABEL_MLDSA44_RSA2048_PKCS15_SHA256;
         let mp = m_prime(label, &[], &Sha256::digest(message));
-        let ml = self
-            .ml
-            .expanded_key()
-            .sign_deterministic(&mp, label)
-            .unwrap()
-            .encode()
-            .to_vec();
+        let ml = self.ml.expanded_key().sign_deterministic(&mp, label).unwrap().encode().to_vec();
         let rsa = self
             .rsa
             .sign(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(&mp))
