@@ -5,6 +5,7 @@
 //! - [`json`]: every JSON report the subcommands print (`sig`, `chain`, `cms`, errors).
 //! - [`limits`]: the size cap of each kind of input, from the library's own limits.
 //! - [`pem`]: PEM-or-DER input decoding (several PEM blocks per input).
+//! - [`revocation`]: the CRLs and OCSP responses given, as one revocation source.
 //! - [`signers`]: the CMS signer requirement (`all`, `any`, `families:rsa,ecdsa`).
 //! - [`Outcome`]: how a verification ended, and its exit code.
 
@@ -14,6 +15,7 @@
 pub mod json;
 pub mod limits;
 pub mod pem;
+pub mod revocation;
 pub mod signers;
 
 /// How a subcommand (or a C ABI call) ended; its [`code`](Outcome::code) is the exit status

@@ -5,10 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use jpki_verify::policy::{BUILTIN_TABLES, Date, Table, builtin};
-use jpki_verify::{
-    CertStatus, Certificate, Crl, CrlSet, Error, FirstOfSources, OcspResponse, OcspResponses,
-    RevocationMode, RevocationSource, StatusQuery, TrustAnchor, UnixTime,
-};
+use jpki_verify::{Certificate, Crl, Error, OcspResponse, RevocationMode, TrustAnchor, UnixTime};
 
 use crate::input::{InputKind, der_objects, read_input};
 use crate::report::InputError;
@@ -61,27 +58,7 @@ pub struct LoadedPathInputs {
     pub ocsp: Vec<OcspResponse>,
 }
 
-/// The CRLs and OCSP responses given, asked as one revocation source (CRLs first).
-pub struct Revocation<'a> {
-    crls: CrlSet<'a>,
-    ocsp: OcspResponses<'a>,
-}
-
-impl<'a> Revocation<'a> {
-    pub fn new(crls: &'a [Crl], ocsp: &'a [OcspResponse]) -> Self {
-        Self {
-            crls: CrlSet::new(crls),
-            ocsp: OcspResponses::new(ocsp),
-        }
-    }
-}
-
-impl RevocationSource for Revocation<'_> {
-    fn status(&self, query: &mut StatusQuery<'_>) -> Result<CertStatus, Error> {
-        let sources: [&dyn RevocationSource; 2] = [&self.crls, &self.ocsp];
-        FirstOfSources::new(&sources).status(query)
-    }
-}
+pub use jpki_verify_cli::revocation::Revocation;
 
 impl PathInputs {
     pub fn load(&self) -> Result<LoadedPathInputs, InputError> {

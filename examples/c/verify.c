@@ -19,6 +19,9 @@
 
 /* 2026-06-02T00:00:00Z: the vectors' "now" (the library has no clock). */
 #define NOW 1780358400
+/* 2026-12-02T13:52:26Z: five minutes after vectors/ocsp's responses were made (its
+ * manifest.json), inside their validity. */
+#define OCSP_NOW 1796219546
 #define THREADS 4
 #define ROUNDS 25
 
@@ -145,6 +148,23 @@ int main(int argc, char **argv) {
     status = jpki_verify_chain(store, revoked.data, revoked.len, NULL, 0, &options, &json);
     expect("chain revoked-leaf", status, JPKI_STATUS_INVALID, json);
 
+    /* Revocation from an OCSP response alone (vectors/ocsp): required, and answered. */
+    File ocsp_ca = load("vectors/ocsp/ca.der");
+    JpkiTrustStore *ocsp_store = NULL;
+    status = jpki_trust_store_new(ocsp_ca.data, ocsp_ca.len, &ocsp_store, &json);
+    expect("trust store ocsp", status, JPKI_STATUS_OK, json);
+    File ocsp_leaf = load("vectors/ocsp/leaf.der");
+    File response = load("vectors/ocsp/good-delegated.der");
+    JpkiBuffer responses[1] = {{response.data, response.len}};
+    JpkiOptions ocsp_options = options_with(NULL, 0);
+    ocsp_options.time_unix = OCSP_NOW;
+    ocsp_options.ocsp = responses;
+    ocsp_options.ocsp_count = 1;
+    status = jpki_verify_chain(ocsp_store, ocsp_leaf.data, ocsp_leaf.len, NULL, 0, &ocsp_options,
+                               &json);
+    expect("chain ocsp leaf", status, JPKI_STATUS_OK, json);
+    jpki_trust_store_free(ocsp_store);
+
     /* Garbage and a NULL argument. */
     status = jpki_verify_cms(store, (const uint8_t *)"garbage", 7, NULL, 0, NULL, 0, NULL,
                              &options, &json);
@@ -195,7 +215,7 @@ int main(int argc, char **argv) {
     jpki_crl_set_free(crl_set);
     jpki_trust_store_free(store);
     File files[] = {anchor, crl, doc, tampered, detached, content, modified, revoked_doc,
-                    leaf, revoked, spki, message, signature};
+                    leaf, revoked, spki, message, signature, ocsp_ca, ocsp_leaf, response};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         free(files[i].data);
     }

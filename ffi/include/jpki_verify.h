@@ -22,6 +22,12 @@
 #define JPKI_MAX_CRLS 256
 
 /**
+ * The most OCSP response buffers one call accepts (in `JpkiOptions.ocsp`): one response per
+ * certificate of many paths.
+ */
+#define JPKI_MAX_OCSP_RESPONSES 256
+
+/**
  * The result of every call. 0, 1 and 2 are the exit codes of the `jpki-verify` command
  * line for the same situation; the others exist only at the C boundary (the command line
  * cannot pass a NULL pointer) and are input errors in the command line's terms.
@@ -64,14 +70,36 @@ typedef enum JpkiRevocation {
    */
   JPKI_REVOCATION_OFF = 0,
   /**
-   * Use the CRLs given; a certificate no CRL covers is accepted.
+   * Use the CRLs and OCSP responses given; a certificate none covers is accepted.
    */
   JPKI_REVOCATION_AVAILABLE = 1,
   /**
-   * A current CRL is required for every certificate but the anchor.
+   * A current CRL or OCSP response is required for every certificate but the anchor.
    */
   JPKI_REVOCATION_REQUIRE = 2,
 } JpkiRevocation;
+
+/**
+ * What time a CMS signer's path is validated at, for `JpkiOptions.time_basis`: the command
+ * line's `--at`, `--at-timestamp` and `--at-signing-time`. Chains always use `time_unix`.
+ */
+typedef enum JpkiTime {
+  /**
+   * At `time_unix`.
+   */
+  JPKI_TIME_GIVEN = 0,
+  /**
+   * Each signer at the genTime of its RFC 3161 signature-time-stamp token (CAdES-T), a
+   * TSA's proof; a signer without a valid token fails. `time_unix` is then "now": the
+   * time the TSA's own path is validated at. The TSA's anchor must be in the store.
+   */
+  JPKI_TIME_TIMESTAMP = 1,
+  /**
+   * Each signer at its signing-time attribute: the signer's own claim (opt-in; anyone
+   * holding the key can write any time there).
+   */
+  JPKI_TIME_SIGNING_TIME = 2,
+} JpkiTime;
 
 /**
  * An opaque, immutable set of parsed CRLs. Thread-safe: any number of verifications may
@@ -118,8 +146,8 @@ typedef struct JpkiBuffer {
  * options.time_unix = 1780358400; // 2026-06-02T00:00:00Z
  * ```
  *
- * Later versions only append fields (revocation data such as OCSP responses come as one
- * more pointer and count pair); `size` tells the library which fields the caller knows,
+ * Later versions only append fields (`crl_set`, then `ocsp`, `ocsp_count` and
+ * `time_basis` came that way); `size` tells the library which fields the caller knows,
  * and fields past it are taken as zero (none). Zero is the default of every field but
  * `size` and `time_unix`.
  */
@@ -156,6 +184,19 @@ typedef struct JpkiOptions {
    * then not parsed again on every call. Not together with `crls`.
    */
   const struct JpkiCrlSet *crl_set;
+  /**
+   * OCSP responses (RFC 6960; DER or PEM, each buffer may hold several PEM blocks), or
+   * NULL when `ocsp_count` is 0: a revocation source beside the CRLs (asked after them).
+   */
+  const struct JpkiBuffer *ocsp;
+  /**
+   * The number of buffers in `ocsp`, at most 256.
+   */
+  size_t ocsp_count;
+  /**
+   * A `JpkiTime` value (0 = at `time_unix`): what time CMS signers are validated at.
+   */
+  uint32_t time_basis;
 } JpkiOptions;
 
 #ifdef __cplusplus
@@ -180,7 +221,8 @@ const char *jpki_version(void);
  * Builds and validates a certificate path (RFC 5280) from the end-entity certificate
  * `leaf` (DER or one PEM block) through `intermediates` (untrusted, any order; each buffer
  * DER or PEM with one or more blocks, at most 1024 certificates) to an anchor of `store`,
- * at `options->time_unix`, with the options' CRLs, revocation mode and sunset table.
+ * at `options->time_unix`, with the options' CRLs and OCSP responses, revocation mode and
+ * sunset table (`options->time_basis` is for CMS only).
  *
  * `JPKI_STATUS_OK` when the path validates (and the sunset table, if any, does not reject
  * it), `JPKI_STATUS_INVALID` when it does not (including a leaf that does not parse),
@@ -204,10 +246,11 @@ enum JpkiStatus jpki_verify_chain(const struct JpkiTrustStore *store,
 /**
  * Verifies a CMS SignedData document (a ContentInfo, DER or one PEM block): every
  * signer's signature over the original bytes, its certificate's path to an anchor of
- * `store` at `options->time_unix` (with the options' CRLs and revocation mode), and the
- * `requirement` on the signers: "all" (also for NULL), "any", or "families:rsa,ecdsa"
- * (each family covered by a verified signer). With a sunset table in the options, verified
- * signers are judged by it.
+ * `store` at the time `options->time_basis` says (with the options' CRLs, OCSP responses
+ * and revocation mode), and the `requirement` on the signers: "all" (also for NULL),
+ * "any", or "families:rsa,ecdsa" (each family covered by a verified signer). With a sunset table in the options, verified
+ * signers are judged by it. Signature-time-stamp tokens are verified against the anchors
+ * of `store` too, at `options->time_unix`.
  *
  * `content` is the detached content, or NULL (with `content_len` 0) when the document
  * carries its content. `certificates` (NULL when `certificate_count` is 0, at most 64

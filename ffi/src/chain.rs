@@ -3,11 +3,12 @@
 use std::ffi::c_char;
 
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{Certificate, CrlSet, MAX_INTERMEDIATES, PathValidator};
+use jpki_verify::{Certificate, MAX_INTERMEDIATES, PathValidator};
 use jpki_verify_cli::Outcome;
 use jpki_verify_cli::json::{chain_failure_json, chain_path_json, sunset_rejects};
 use jpki_verify_cli::limits::InputKind;
 use jpki_verify_cli::pem;
+use jpki_verify_cli::revocation::Revocation;
 
 use crate::input::{self, JpkiBuffer, JpkiOptions, buffers, bytes, certificates};
 use crate::store::JpkiTrustStore;
@@ -16,7 +17,8 @@ use crate::{JpkiStatus, Reply, run};
 /// Builds and validates a certificate path (RFC 5280) from the end-entity certificate
 /// `leaf` (DER or one PEM block) through `intermediates` (untrusted, any order; each buffer
 /// DER or PEM with one or more blocks, at most 1024 certificates) to an anchor of `store`,
-/// at `options->time_unix`, with the options' CRLs, revocation mode and sunset table.
+/// at `options->time_unix`, with the options' CRLs and OCSP responses, revocation mode and
+/// sunset table (`options->time_basis` is for CMS only).
 ///
 /// `JPKI_STATUS_OK` when the path validates (and the sunset table, if any, does not reject
 /// it), `JPKI_STATUS_INVALID` when it does not (including a leaf that does not parse),
@@ -100,10 +102,10 @@ unsafe fn verify(
             ));
         }
     };
-    let crls = CrlSet::new(options.crls());
+    let revocation = Revocation::new(options.crls(), &options.ocsp);
     let time = options.time;
     let validator =
-        PathValidator::with_backend(&BACKEND, time).revocation(options.revocation, &crls);
+        PathValidator::with_backend(&BACKEND, time).revocation(options.revocation, &revocation);
     let anchors = store.anchors();
     Ok(match validator.validate(&leaf, &intermediates, &anchors) {
         Err(err) => Reply::outcome(Outcome::NotVerified, chain_failure_json(&err, Some(time))),

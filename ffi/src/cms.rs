@@ -2,13 +2,14 @@
 
 use std::ffi::c_char;
 
-use jpki_verify::cms::{self as lib_cms, CmsVerifier, Content, ValidationTime};
+use jpki_verify::PathValidator;
+use jpki_verify::cms::{self as lib_cms, CmsVerifier, Content};
 use jpki_verify::rustcrypto::BACKEND;
-use jpki_verify::{CrlSet, PathValidator};
 use jpki_verify_cli::Outcome;
 use jpki_verify_cli::json::cms_report_json;
 use jpki_verify_cli::limits::InputKind;
 use jpki_verify_cli::pem;
+use jpki_verify_cli::revocation::Revocation;
 use jpki_verify_cli::signers::Signers;
 
 use crate::input::{JpkiBuffer, JpkiOptions, buffers, bytes, c_str, certificates, options};
@@ -17,10 +18,11 @@ use crate::{JpkiStatus, Reply, run};
 
 /// Verifies a CMS SignedData document (a ContentInfo, DER or one PEM block): every
 /// signer's signature over the original bytes, its certificate's path to an anchor of
-/// `store` at `options->time_unix` (with the options' CRLs and revocation mode), and the
-/// `requirement` on the signers: "all" (also for NULL), "any", or "families:rsa,ecdsa"
-/// (each family covered by a verified signer). With a sunset table in the options, verified
-/// signers are judged by it.
+/// `store` at the time `options->time_basis` says (with the options' CRLs, OCSP responses
+/// and revocation mode), and the `requirement` on the signers: "all" (also for NULL),
+/// "any", or "families:rsa,ecdsa" (each family covered by a verified signer). With a sunset table in the options, verified
+/// signers are judged by it. Signature-time-stamp tokens are verified against the anchors
+/// of `store` too, at `options->time_unix`.
 ///
 /// `content` is the detached content, or NULL (with `content_len` 0) when the document
 /// carries its content. `certificates` (NULL when `certificate_count` is 0, at most 64
@@ -113,12 +115,14 @@ unsafe fn verify(a: &Args) -> Result<Reply, Reply> {
     let signed = pem::single_object(signed.to_vec(), "SignedData")
         .map_err(|e| Reply::input(format!("cms: {e}")))?
         .der;
-    let crls = CrlSet::new(options.crls());
-    let validator =
-        PathValidator::with_backend(&BACKEND, options.time).revocation(options.revocation, &crls);
+    let revocation = Revocation::new(options.crls(), &options.ocsp);
+    let validator = PathValidator::with_backend(&BACKEND, options.time)
+        .revocation(options.revocation, &revocation);
     let anchors = store.anchors();
+    // As `cms` without --tsa-anchor: the TSA's path is validated with the same validator
+    // ("now" is `time_unix`) and anchors.
     let mut verifier = CmsVerifier::new(validator, &anchors)
-        .time(ValidationTime::At(options.time))
+        .time(options.cms_time)
         .certificates(&extra)
         .requirement(signers.requirement());
     if let Some(table) = options.table {
@@ -136,6 +140,6 @@ unsafe fn verify(a: &Args) -> Result<Reply, Reply> {
     } else {
         Outcome::NotVerified
     };
-    let json = cms_report_json(&report, signers.text(), ValidationTime::At(options.time));
+    let json = cms_report_json(&report, signers.text(), options.cms_time);
     Ok(Reply::outcome(outcome, json))
 }

@@ -4,8 +4,9 @@
 
 use std::ffi::{CStr, c_char};
 
+use jpki_verify::cms::ValidationTime;
 use jpki_verify::policy::{BUILTIN_TABLES, Date, Table, builtin};
-use jpki_verify::{Certificate, Crl, RevocationMode, UnixTime};
+use jpki_verify::{Certificate, Crl, OcspResponse, RevocationMode, UnixTime};
 use jpki_verify_cli::limits::InputKind;
 use jpki_verify_cli::pem;
 
@@ -15,6 +16,10 @@ use crate::crls::JpkiCrlSet;
 /// The most CRLs one call accepts (in `JpkiOptions.crls`): far more than the generations
 /// and purposes of one PKI publish at a time.
 pub const MAX_CRLS: usize = 256;
+
+/// The most OCSP response buffers one call accepts (in `JpkiOptions.ocsp`): one response per
+/// certificate of many paths.
+pub const MAX_OCSP_RESPONSES: usize = 256;
 
 /// A borrowed byte buffer: `data` points to `len` bytes (DER, or PEM text with one or more
 /// blocks where the function says so). `data` may be NULL only when `len` is 0.
@@ -33,10 +38,26 @@ pub struct JpkiBuffer {
 pub enum JpkiRevocation {
     /// No revocation checking.
     Off = 0,
-    /// Use the CRLs given; a certificate no CRL covers is accepted.
+    /// Use the CRLs and OCSP responses given; a certificate none covers is accepted.
     Available = 1,
-    /// A current CRL is required for every certificate but the anchor.
+    /// A current CRL or OCSP response is required for every certificate but the anchor.
     Require = 2,
+}
+
+/// What time a CMS signer's path is validated at, for `JpkiOptions.time_basis`: the command
+/// line's `--at`, `--at-timestamp` and `--at-signing-time`. Chains always use `time_unix`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JpkiTime {
+    /// At `time_unix`.
+    Given = 0,
+    /// Each signer at the genTime of its RFC 3161 signature-time-stamp token (CAdES-T), a
+    /// TSA's proof; a signer without a valid token fails. `time_unix` is then "now": the
+    /// time the TSA's own path is validated at. The TSA's anchor must be in the store.
+    Timestamp = 1,
+    /// Each signer at its signing-time attribute: the signer's own claim (opt-in; anyone
+    /// holding the key can write any time there).
+    SigningTime = 2,
 }
 
 /// Options of a path or CMS verification. Zero-initialise it, then set `size` to
@@ -48,8 +69,8 @@ pub enum JpkiRevocation {
 /// options.time_unix = 1780358400; // 2026-06-02T00:00:00Z
 /// ```
 ///
-/// Later versions only append fields (revocation data such as OCSP responses come as one
-/// more pointer and count pair); `size` tells the library which fields the caller knows,
+/// Later versions only append fields (`crl_set`, then `ocsp`, `ocsp_count` and
+/// `time_basis` came that way); `size` tells the library which fields the caller knows,
 /// and fields past it are taken as zero (none). Zero is the default of every field but
 /// `size` and `time_unix`.
 #[repr(C)]
@@ -73,6 +94,13 @@ pub struct JpkiOptions {
     /// CRLs parsed once with `jpki_crl_set_new`, or NULL. For a service: the CRLs are
     /// then not parsed again on every call. Not together with `crls`.
     pub crl_set: *const JpkiCrlSet,
+    /// OCSP responses (RFC 6960; DER or PEM, each buffer may hold several PEM blocks), or
+    /// NULL when `ocsp_count` is 0: a revocation source beside the CRLs (asked after them).
+    pub ocsp: *const JpkiBuffer,
+    /// The number of buffers in `ocsp`, at most 256.
+    pub ocsp_count: usize,
+    /// A `JpkiTime` value (0 = at `time_unix`): what time CMS signers are validated at.
+    pub time_basis: u32,
 }
 
 /// The size of the first layout of [`JpkiOptions`] (through `crl_count`): the least a caller
@@ -89,6 +117,9 @@ impl JpkiOptions {
         crls: std::ptr::null(),
         crl_count: 0,
         crl_set: std::ptr::null(),
+        ocsp: std::ptr::null(),
+        ocsp_count: 0,
+        time_basis: 0,
     };
 }
 
@@ -97,6 +128,10 @@ pub(crate) struct Options<'a> {
     pub time: UnixTime,
     pub revocation: RevocationMode,
     pub table: Option<&'static Table>,
+    /// The CMS signers' validation time (`time` is then the TSA path's "now").
+    pub cms_time: ValidationTime,
+    /// The OCSP responses, asked after the CRLs.
+    pub ocsp: Vec<OcspResponse>,
     crls: Crls<'a>,
 }
 
@@ -166,6 +201,16 @@ pub(crate) unsafe fn options<'a>(ptr: *const JpkiOptions) -> Result<Options<'a>,
             ))
         })?),
     };
+    let cms_time = match o.time_basis {
+        0 => ValidationTime::At(UnixTime::from_unix_seconds(o.time_unix)),
+        1 => ValidationTime::Timestamped,
+        2 => ValidationTime::SigningTime,
+        other => {
+            return Err(Reply::input(format!(
+                "options.time_basis {other} is not a JpkiTime (0 given, 1 timestamp, 2 signing time)"
+            )));
+        }
+    };
     // SAFETY: the caller guarantees `crls` holds `crl_count` valid buffers.
     let buffers = unsafe { buffers(o.crls, o.crl_count, "options.crls", MAX_CRLS) }?;
     // SAFETY: `crl_set` is NULL or a live handle, as the caller guarantees.
@@ -179,10 +224,17 @@ pub(crate) unsafe fn options<'a>(ptr: *const JpkiOptions) -> Result<Options<'a>,
         // SAFETY: each buffer is valid as the caller guarantees.
         None => Crls::Decoded(unsafe { decode_crls(buffers, "options.crls") }?),
     };
+    // SAFETY: the caller guarantees `ocsp` holds `ocsp_count` valid buffers.
+    let ocsp = unsafe {
+        let list = self::buffers(o.ocsp, o.ocsp_count, "options.ocsp", MAX_OCSP_RESPONSES)?;
+        decode_ocsp(list, "options.ocsp")?
+    };
     Ok(Options {
         time: UnixTime::from_unix_seconds(o.time_unix),
         revocation,
         table,
+        cms_time,
+        ocsp,
         crls,
     })
 }
@@ -207,6 +259,29 @@ pub(crate) unsafe fn decode_crls(buffers: &[JpkiBuffer], name: &str) -> Result<V
         }
     }
     Ok(crls)
+}
+
+/// Every OCSP response in `buffers` (each DER or PEM with one or more blocks).
+///
+/// # Safety
+/// Each buffer is valid as [`buffer_bytes`] requires.
+unsafe fn decode_ocsp(buffers: &[JpkiBuffer], name: &str) -> Result<Vec<OcspResponse>, Reply> {
+    let mut out = Vec::new();
+    for (i, buffer) in buffers.iter().enumerate() {
+        let name = format!("{name}[{i}]");
+        // SAFETY: each buffer is valid as the caller guarantees.
+        let bytes = unsafe { buffer_bytes(buffer, &name, InputKind::OcspResponse) }?;
+        let objects =
+            pem::der_objects(bytes.to_vec()).map_err(|e| Reply::input(format!("{name}: {e}")))?;
+        for object in objects {
+            out.push(
+                OcspResponse::from_der_owned(object.der).map_err(|e| {
+                    Reply::input(format!("{name}: not a usable OCSP response: {e}"))
+                })?,
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// `len` bytes at `ptr`, at most `kind`'s cap.

@@ -39,7 +39,7 @@ use serde_json::{Value, json};
 pub use chain::jpki_verify_chain;
 pub use cms::jpki_verify_cms;
 pub use crls::{JpkiCrlSet, jpki_crl_set_free, jpki_crl_set_new};
-pub use input::{JpkiBuffer, JpkiOptions, JpkiRevocation};
+pub use input::{JpkiBuffer, JpkiOptions, JpkiRevocation, JpkiTime};
 pub use key::{
     JpkiPreparedKey, jpki_prepared_key_free, jpki_prepared_key_new, jpki_verify_signature,
 };

@@ -68,6 +68,27 @@ fn bad_options_are_input_errors() {
         .0,
         JpkiStatus::Input
     );
+    let (status, message) = run(&JpkiOptions {
+        time_basis: 3,
+        ..good
+    });
+    assert_eq!(status, JpkiStatus::Input);
+    assert!(message.contains("time_basis 3"), "{message}");
+    // An OCSP response that does not parse, and a NULL list with a count.
+    let junk = [buf(b"not an OCSP response")];
+    let (status, message) = run(&JpkiOptions {
+        ocsp: junk.as_ptr(),
+        ocsp_count: 1,
+        ..good
+    });
+    assert_eq!(status, JpkiStatus::Input);
+    assert!(message.contains("options.ocsp[0]"), "{message}");
+    let (status, message) = run(&JpkiOptions {
+        ocsp_count: 1,
+        ..good
+    });
+    assert_eq!(status, JpkiStatus::NullArgument);
+    assert!(message.contains("options.ocsp"), "{message}");
     assert_eq!(
         run(&JpkiOptions {
             time_unix: -1,
@@ -220,6 +241,23 @@ fn lengths_over_the_limits_are_refused_before_reading() {
         );
         assert_eq!(s, JpkiStatus::TooLarge);
         take(out);
+        // The OCSP list is bounded the same way (257 > 256), before any buffer is read.
+        let too_many_ocsp = JpkiOptions {
+            ocsp: bufs.as_ptr(),
+            ocsp_count: 257,
+            ..many
+        };
+        let s = jpki_verify_chain(
+            store,
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            &too_many_ocsp,
+            &mut out,
+        );
+        assert_eq!(s, JpkiStatus::TooLarge);
+        take(out);
         let s = jpki_trust_store_new(byte.as_ptr(), usize::MAX, &mut null_mut(), &mut out);
         assert_eq!(s, JpkiStatus::TooLarge);
         take(out);
@@ -242,6 +280,25 @@ fn a_caller_compiled_against_the_first_layout_is_served() {
     // SAFETY: valid pointers up to `old.size`, which is the contract under test.
     unsafe {
         let status = jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, &old, &mut out);
+        assert_eq!(status, JpkiStatus::Ok, "{}", take(out));
+        // Built before `ocsp` and `time_basis`: garbage past `size` is not read.
+        let before_ocsp = JpkiOptions {
+            size: std::mem::offset_of!(JpkiOptions, ocsp),
+            crl_set: null(),
+            ocsp: std::ptr::dangling(),
+            ocsp_count: usize::MAX,
+            time_basis: u32::MAX,
+            ..old
+        };
+        let status = jpki_verify_chain(
+            store,
+            leaf.as_ptr(),
+            leaf.len(),
+            null(),
+            0,
+            &before_ocsp,
+            &mut out,
+        );
         assert_eq!(status, JpkiStatus::Ok, "{}", take(out));
         let short = JpkiOptions {
             size: std::mem::offset_of!(JpkiOptions, crl_count),

@@ -87,6 +87,9 @@ fn with_store<T>(f: impl FnOnce(*const JpkiTrustStore, &JpkiOptions) -> T) -> T 
         crls: crls.as_ptr(),
         crl_count: 1,
         crl_set: null(),
+        ocsp: null(),
+        ocsp_count: 0,
+        time_basis: JpkiTime::Given as u32,
     };
     let mut store = null_mut();
     // SAFETY: valid pointers; freed once below.
@@ -236,5 +239,165 @@ fn signature_reports_are_the_cli_reports() {
         };
         assert_eq!(status as i32, code, "{sig}");
         assert_eq!(take(out), expected, "{sig}");
+    }
+}
+
+/// Options with OCSP responses and a time basis, nothing else.
+fn options(
+    time: i64,
+    ocsp: &[JpkiBuffer],
+    basis: JpkiTime,
+    revocation: JpkiRevocation,
+) -> JpkiOptions {
+    JpkiOptions {
+        size: size_of::<JpkiOptions>(),
+        time_unix: time,
+        revocation: revocation as u32,
+        sunset_table: null(),
+        crls: null(),
+        crl_count: 0,
+        crl_set: null(),
+        ocsp: if ocsp.is_empty() {
+            null()
+        } else {
+            ocsp.as_ptr()
+        },
+        ocsp_count: ocsp.len(),
+        time_basis: basis as u32,
+    }
+}
+
+/// A store from anchor files, freed after `f`.
+fn with_anchors<T>(anchors: &[&str], f: impl FnOnce(*const JpkiTrustStore) -> T) -> T {
+    let mut store = null_mut();
+    // SAFETY: valid pointers; freed once below.
+    unsafe {
+        assert_eq!(
+            jpki_trust_store_new(null(), 0, &mut store, null_mut()),
+            JpkiStatus::Ok
+        );
+        for anchor in anchors {
+            let der = read(anchor);
+            assert_eq!(
+                jpki_trust_store_add(store, der.as_ptr(), der.len(), null_mut()),
+                JpkiStatus::Ok
+            );
+        }
+        let result = f(store);
+        jpki_trust_store_free(store);
+        result
+    }
+}
+
+#[test]
+fn chain_reports_with_ocsp_are_the_cli_reports() {
+    let manifest: Value = serde_json::from_slice(&read("vectors/ocsp/manifest.json")).unwrap();
+    let this_update = manifest["good-delegated"]["this_update"].as_str().unwrap();
+    let time = jpki_verify::UnixTime::from_unix_seconds(
+        jpki_verify::UnixTime::parse_rfc3339(this_update)
+            .unwrap()
+            .as_unix_seconds()
+            + 300,
+    );
+    let at = time.to_string();
+    for (leaf, response) in [
+        ("leaf", "good-delegated"),
+        ("revoked-leaf", "revoked"),
+        ("leaf", "other-serial"),
+    ] {
+        let leaf_rel = format!("vectors/ocsp/{leaf}.der");
+        let response_rel = format!("vectors/ocsp/{response}.der");
+        let (code, expected) = cli_json(&[
+            "chain",
+            "--json",
+            "--anchor",
+            &path("vectors/ocsp/ca.der"),
+            "--ocsp",
+            &path(&response_rel),
+            "--revocation",
+            "require",
+            "--at",
+            &at,
+            &path(&leaf_rel),
+        ]);
+        let (bytes, der) = (read(&leaf_rel), read(&response_rel));
+        let ocsp = [JpkiBuffer {
+            data: der.as_ptr(),
+            len: der.len(),
+        }];
+        let opts = options(
+            time.as_unix_seconds(),
+            &ocsp,
+            JpkiTime::Given,
+            JpkiRevocation::Require,
+        );
+        let (status, report) = with_anchors(&["vectors/ocsp/ca.der"], |store| {
+            let mut out = null_mut();
+            // SAFETY: valid pointers.
+            let status = unsafe {
+                jpki_verify_chain(
+                    store,
+                    bytes.as_ptr(),
+                    bytes.len(),
+                    null(),
+                    0,
+                    &opts,
+                    &mut out,
+                )
+            };
+            (status, take(out))
+        });
+        assert_eq!(status as i32, code, "{leaf} {response}");
+        assert_eq!(report, expected, "{leaf} {response}");
+    }
+}
+
+#[test]
+fn cms_reports_at_a_timestamp_are_the_cli_reports() {
+    let anchors = [ANCHOR, "vectors/timestamp/certs/tsa-root.der"];
+    for (doc, flag, basis) in [
+        ("rsa-t", "--at-timestamp", JpkiTime::Timestamp),
+        ("rsa-bes", "--at-timestamp", JpkiTime::Timestamp),
+        ("rsa-t-wrong-imprint", "--at-timestamp", JpkiTime::Timestamp),
+        ("rsa-t", "", JpkiTime::Given),
+        // No token: the CLI's "now" is its clock here, which no member of this report shows.
+        ("rsa-bes", "--at-signing-time", JpkiTime::SigningTime),
+    ] {
+        let rel = format!("vectors/timestamp/cades/{doc}.der");
+        let (a0, a1) = (path(anchors[0]), path(anchors[1]));
+        let mut args = vec!["cms", "--json", "--anchor", &a0, "--anchor", &a1];
+        // --at-signing-time conflicts with --at.
+        if basis != JpkiTime::SigningTime {
+            args.extend_from_slice(&["--at", "2036-06-01T00:00:00Z"]);
+        }
+        if !flag.is_empty() {
+            args.push(flag);
+        }
+        let doc_path = path(&rel);
+        args.push(&doc_path);
+        let (code, expected) = cli_json(&args);
+        let bytes = read(&rel);
+        let opts = options(2_095_891_200, &[], basis, JpkiRevocation::Off);
+        let (status, report) = with_anchors(&anchors, |store| {
+            let mut out = null_mut();
+            // SAFETY: valid pointers.
+            let status = unsafe {
+                jpki_verify_cms(
+                    store,
+                    bytes.as_ptr(),
+                    bytes.len(),
+                    null(),
+                    0,
+                    null(),
+                    0,
+                    null(),
+                    &opts,
+                    &mut out,
+                )
+            };
+            (status, take(out))
+        });
+        assert_eq!(status as i32, code, "{doc} {flag}");
+        assert_eq!(report, expected, "{doc} {flag}");
     }
 }

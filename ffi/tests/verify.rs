@@ -207,3 +207,115 @@ fn signatures_verify_with_a_prepared_key_and_report_like_sig() {
         jpki_prepared_key_free(key);
     }
 }
+
+/// `this_update` of a response in `vectors/ocsp/manifest.json`, plus five minutes: inside
+/// its validity (the vectors' README says tests validate a few minutes after it).
+fn ocsp_time(response: &str) -> i64 {
+    let text = String::from_utf8(repo("vectors/ocsp/manifest.json")).unwrap();
+    let manifest: Value = serde_json::from_str(&text).unwrap();
+    let this_update = manifest[response]["this_update"].as_str().unwrap();
+    jpki_verify::UnixTime::parse_rfc3339(this_update)
+        .unwrap()
+        .as_unix_seconds()
+        + 300
+}
+
+#[test]
+fn an_ocsp_response_alone_satisfies_required_revocation() {
+    let store = store("vectors/ocsp/ca.der");
+    let run = |leaf: &str, response: &str, revocation: JpkiRevocation| {
+        let leaf = repo(&format!("vectors/ocsp/{leaf}.der"));
+        let response = repo(&format!("vectors/ocsp/{response}.der"));
+        let responses = [buf(&response)];
+        let opts = JpkiOptions {
+            ocsp: responses.as_ptr(),
+            ocsp_count: 1,
+            ..options(ocsp_time("good-delegated"), revocation, &[])
+        };
+        let mut out = null_mut();
+        // SAFETY: valid pointers.
+        let status = unsafe {
+            jpki_verify_chain(store, leaf.as_ptr(), leaf.len(), null(), 0, &opts, &mut out)
+        };
+        (status, take(out))
+    };
+    let (status, report) = run("leaf", "good-delegated", JpkiRevocation::Require);
+    assert_eq!(status, JpkiStatus::Ok, "{report}");
+    assert_eq!(report["valid"], true);
+    let (status, report) = run("revoked-leaf", "revoked", JpkiRevocation::Require);
+    assert_eq!(status, JpkiStatus::Invalid, "{report}");
+    assert_eq!(report["error"]["kind"], "revoked");
+    // The response of another certificate does not cover the leaf: required revocation
+    // fails, available revocation accepts it.
+    let (status, report) = run("leaf", "other-serial", JpkiRevocation::Require);
+    assert_eq!(status, JpkiStatus::Invalid, "{report}");
+    assert_ne!(report["error"]["kind"], "revoked");
+    let (status, report) = run("leaf", "other-serial", JpkiRevocation::Available);
+    assert_eq!(status, JpkiStatus::Ok, "{report}");
+    // SAFETY: freed once.
+    unsafe { jpki_trust_store_free(store) };
+}
+
+#[test]
+fn cades_t_validates_at_the_proven_time_after_the_signer_expired() {
+    // The card signer's certificate has expired by 2036; the TSA's PKI is still valid then.
+    const IN_2036: i64 = 2_095_891_200; // 2036-06-01T00:00:00Z
+    let store = store(&format!("{MW}/certs/sign-root-gen3-rsa.der"));
+    let tsa = repo("vectors/timestamp/certs/tsa-root.der");
+    let mut out = null_mut();
+    // SAFETY: valid pointers.
+    let status = unsafe { jpki_trust_store_add(store, tsa.as_ptr(), tsa.len(), &mut out) };
+    assert_eq!(status, JpkiStatus::Ok, "{}", take(out));
+    take(out);
+    let run = |doc: &str, basis: u32| {
+        let doc = repo(&format!("vectors/timestamp/cades/{doc}.der"));
+        let opts = JpkiOptions {
+            time_basis: basis,
+            ..options(IN_2036, JpkiRevocation::Off, &[])
+        };
+        let mut out = null_mut();
+        // SAFETY: valid pointers.
+        let status = unsafe {
+            jpki_verify_cms(
+                store,
+                doc.as_ptr(),
+                doc.len(),
+                null(),
+                0,
+                null(),
+                0,
+                null(),
+                &opts,
+                &mut out,
+            )
+        };
+        (status, take(out))
+    };
+    let (status, report) = run("rsa-t", JpkiTime::Timestamp as u32);
+    assert_eq!(status, JpkiStatus::Ok, "{report}");
+    assert_eq!(report["validation_time"], "timestamp");
+    let signer = &report["signers"][0];
+    assert_eq!(signer["time_basis"], "proven");
+    assert_eq!(signer["validation_time"], signer["timestamp"]["gen_time"]);
+
+    let (status, report) = run("rsa-t", JpkiTime::Given as u32);
+    assert_eq!(status, JpkiStatus::Invalid, "{report}");
+    assert_eq!(report["signers"][0]["time_basis"], "given");
+    assert_eq!(report["signers"][0]["path_error"]["kind"], "cert-expired");
+
+    // Without a token there is nothing proven.
+    let (status, report) = run("rsa-bes", JpkiTime::Timestamp as u32);
+    assert_eq!(status, JpkiStatus::Invalid);
+    assert_eq!(report["error"]["kind"], "timestamp-missing");
+
+    // The signer's claim (2026-05-15), opt-in.
+    let (status, report) = run("rsa-bes", JpkiTime::SigningTime as u32);
+    assert_eq!(status, JpkiStatus::Ok, "{report}");
+    assert_eq!(report["signers"][0]["time_basis"], "claimed");
+
+    let (status, report) = run("rsa-t", 9);
+    assert_eq!(status, JpkiStatus::Input);
+    assert_eq!(report["error"]["kind"], "input");
+    // SAFETY: freed once.
+    unsafe { jpki_trust_store_free(store) };
+}

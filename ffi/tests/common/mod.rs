@@ -43,6 +43,9 @@ pub fn options(time: i64, revocation: JpkiRevocation, crls: &[JpkiBuffer]) -> Jp
         },
         crl_count: crls.len(),
         crl_set: null(),
+        ocsp: null(),
+        ocsp_count: 0,
+        time_basis: JpkiTime::Given as u32,
     }
 }
 
