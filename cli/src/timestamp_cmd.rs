@@ -133,7 +133,6 @@ fn read_token(path: &std::path::Path) -> Result<Vec<u8>, InputError> {
     Ok(objects.remove(0).der)
 }
 
-
 fn print_text(t: &TimestampReport) {
     match t.result {
         Ok(()) => println!("valid: timestamp token verified"),
