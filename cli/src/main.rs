@@ -16,8 +16,8 @@ macro_rules! exit_status {
             $one,
             "\n  2  usage or input error: bad arguments, or an input file that is missing, \
              unreadable, a directory, over its size limit, or undecodable as a file (broken \
-             PEM, a wrong number of PEM blocks, an anchor, intermediate, CRL or table that \
-             does not parse)"
+             PEM, a wrong number of PEM blocks, an anchor, intermediate, CRL, OCSP response, \
+             token or table that does not parse)"
         )
     };
 }
