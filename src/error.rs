@@ -980,12 +980,15 @@ errors! {
             rank: 485,
             message: "timestamp policy not accepted",
         },
-        /// Timestamp: the signer's signing-time claim is later than the latest time the token
-        /// proves (genTime plus accuracy): the signature existed before the time it claims.
+        /// Timestamp: the token's time contradicts other evidence. Either the genTime lies
+        /// outside the TSA certificate's validity or after the validation time (a TSA cannot
+        /// vouch for a time its key was not certified for, nor for the future), or the signer's
+        /// signing-time claim is later than the latest time the token proves (genTime plus
+        /// accuracy: the signature existed before the time it claims).
         TimestampTimeInconsistent => {
             kind: "timestamp-time-inconsistent",
             rank: 495,
-            message: "signing-time claim is later than the timestamp",
+            message: "timestamp time inconsistent with the TSA certificate, the validation time or the signing-time claim",
         },
     }
 }

@@ -243,6 +243,30 @@ fn the_tsa_path_is_validated_now() {
 }
 
 #[test]
+fn a_gen_time_after_now_is_inconsistent() {
+    let anchors = tsa_anchors();
+    let token = read("timestamp/tokens/good.tst");
+    let data = read("timestamp/data.txt");
+    let gen_time = at(manifest()["good_gen_time"].as_str().unwrap());
+    let tsa = Certificate::from_der(&read("timestamp/certs/tsa.der")).unwrap();
+    let not_before = tsa.validity().not_before;
+    assert!(
+        not_before < gen_time,
+        "the vectors stamp after the TSA certificate starts"
+    );
+    // "Now" is within the TSA certificate but before genTime: the TSA vouches for the future.
+    let report =
+        TimestampVerifier::new(PathValidator::with_backend(&BACKEND, not_before), &anchors)
+            .verify(&token, Imprint::Data(&data));
+    assert_eq!(report.result, Err(Error::TimestampTimeInconsistent));
+    assert_eq!(report.token_error, None);
+    // At genTime itself the token is good.
+    let report = TimestampVerifier::new(PathValidator::with_backend(&BACKEND, gen_time), &anchors)
+        .verify(&token, Imprint::Data(&data));
+    assert_eq!(report.result, Ok(()), "{:?}", report.token_error);
+}
+
+#[test]
 fn hostile_tokens_are_malformed_never_a_panic() {
     let anchors = tsa_anchors();
     let verifier = TimestampVerifier::new(PathValidator::with_backend(&BACKEND, at(NOW)), &anchors);

@@ -301,6 +301,15 @@ impl<'a> TimestampVerifier<'a> {
             .as_ref()
             .ok_or(Error::TimestampTokenInvalid)?;
         check_tsa_eku(tsa)?;
+        // The TSA path was validated now; the time it vouches for must also fall within its
+        // certificate and not after now.
+        let validity = tsa.validity();
+        if tst.gen_time < validity.not_before
+            || tst.gen_time > validity.not_after
+            || tst.gen_time > self.validator.time()
+        {
+            return Err(Error::TimestampTimeInconsistent);
+        }
         check_imprint(&tst, imprint)?;
         if let Some(expected) = self.nonce
             && tst.nonce.map(strip_zeros) != Some(strip_zeros(expected))
@@ -336,6 +345,10 @@ fn check_imprint(tst: &TstInfo<'_>, imprint: Imprint<'_>) -> Result<(), Error> {
         .and_then(|id| crate::hash::hash_from_oid(id.oid()))
         .filter(|h| *h != HashAlgorithm::Sha1)
         .ok_or(Error::TimestampImprintMismatch)?;
+    // A hashedMessage of the wrong length for its algorithm matches no digest of it.
+    if tst.hashed_message.len() != hash.output_len() {
+        return Err(Error::TimestampImprintMismatch);
+    }
     let matches = match imprint {
         Imprint::Data(data) => crate::hash::digest(hash, data).as_bytes() == tst.hashed_message,
         Imprint::Digest(digest) => digest == tst.hashed_message,
@@ -350,4 +363,27 @@ fn check_imprint(tst: &TstInfo<'_>, imprint: Imprint<'_>) -> Result<(), Error> {
 fn strip_zeros(n: &[u8]) -> &[u8] {
     let first = n.iter().position(|b| *b != 0).unwrap_or(n.len());
     &n[first..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hashed_message_of_the_wrong_length_matches_nothing() {
+        for len in [0, 31, 33, 64] {
+            let hashed = alloc::vec![7u8; len];
+            let der = asn1::tests::tst_info(&hashed, None);
+            let tst = TstInfo::from_der(&der).unwrap();
+            assert_eq!(
+                check_imprint(&tst, Imprint::Digest(&hashed)),
+                Err(Error::TimestampImprintMismatch),
+                "{len}"
+            );
+        }
+        let hashed = [7u8; 32];
+        let der = asn1::tests::tst_info(&hashed, None);
+        let tst = TstInfo::from_der(&der).unwrap();
+        assert_eq!(check_imprint(&tst, Imprint::Digest(&hashed)), Ok(()));
+    }
 }

@@ -167,7 +167,9 @@ fn parse_tst_info(der: &[u8]) -> Result<TstInfo<'_>, Error> {
         return Err(Error::TimestampMalformed);
     }
     let nonce = tst.nonce.map(|n| n.as_bytes());
-    if nonce.is_some_and(|n| n.len() > MAX_NONCE_LEN) {
+    // A nonce is a random positive INTEGER (RFC 3161 2.4.1); a negative one could match a
+    // caller's unsigned nonce of the same octets.
+    if nonce.is_some_and(|n| n.len() > MAX_NONCE_LEN || n.first().is_some_and(|b| b & 0x80 != 0)) {
         return Err(Error::TimestampMalformed);
     }
     let (gen_time, gen_time_nanos) = gen_time(tst.gen_time.0).ok_or(Error::TimestampMalformed)?;
@@ -263,7 +265,7 @@ fn gen_time(text: &[u8]) -> Option<(UnixTime, u32)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -292,5 +294,49 @@ mod tests {
         ] {
             assert_eq!(gen_time(bad), None, "{}", String::from_utf8_lossy(bad));
         }
+    }
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        assert!(content.len() < 128, "short form only");
+        let mut out = alloc::vec![tag, content.len() as u8];
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// A minimal TSTInfo: version 1, policy 1.2.3.4, a SHA-256 imprint of `hashed`, serial 5,
+    /// a genTime, and `nonce` (INTEGER content octets) if given.
+    pub(crate) fn tst_info(hashed: &[u8], nonce: Option<&[u8]>) -> Vec<u8> {
+        let sha256 = tlv(
+            0x06,
+            &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01],
+        );
+        let imprint = tlv(0x30, &[tlv(0x30, &sha256), tlv(0x04, hashed)].concat());
+        let mut fields = [
+            tlv(0x02, &[1]),
+            tlv(0x06, &[0x2A, 0x03, 0x04]),
+            imprint,
+            tlv(0x02, &[5]),
+            tlv(0x18, b"20261202134149Z"),
+        ]
+        .concat();
+        if let Some(nonce) = nonce {
+            fields.extend_from_slice(&tlv(0x02, nonce));
+        }
+        tlv(0x30, &fields)
+    }
+
+    #[test]
+    fn a_negative_nonce_is_malformed() {
+        let hashed = [7u8; 32];
+        let positive = tst_info(&hashed, Some(&[0x00, 0x80]));
+        assert_eq!(
+            TstInfo::from_der(&positive).unwrap().nonce,
+            Some(&[0x00, 0x80][..])
+        );
+        let negative = tst_info(&hashed, Some(&[0x80]));
+        assert_eq!(
+            TstInfo::from_der(&negative).err(),
+            Some(Error::TimestampMalformed)
+        );
     }
 }
