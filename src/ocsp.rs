@@ -234,10 +234,11 @@ fn parse_basic(der: &[u8], basic: &[u8]) -> Result<OcspResponse, Error> {
     };
     let produced_at = data.produced_at.time().ok_or(Error::OcspMalformed)?;
 
-    let count = data
-        .responses
-        .count(MAX_SINGLE_RESPONSES)
-        .ok_or_else(|| too_many_or_malformed(data.responses.0))?;
+    let count = data.responses.bounded_count(
+        MAX_SINGLE_RESPONSES,
+        Error::OcspTooLarge,
+        Error::OcspMalformed,
+    )?;
     let mut responses = Vec::with_capacity(count);
     for element in data.responses.elements() {
         responses.push(single(der, element)?);
@@ -256,8 +257,11 @@ fn parse_basic(der: &[u8], basic: &[u8]) -> Result<OcspResponse, Error> {
 
     let mut certs = Vec::new();
     if let Some(seq) = basic.certs {
-        seq.count(MAX_RESPONDER_CERTS)
-            .ok_or_else(|| too_many_or_malformed(seq.0))?;
+        seq.bounded_count(
+            MAX_RESPONDER_CERTS,
+            Error::OcspTooLarge,
+            Error::OcspMalformed,
+        )?;
         for element in seq.elements() {
             certs.push(Certificate::from_der(element).map_err(malformed)?);
         }
@@ -282,13 +286,6 @@ fn parse_basic(der: &[u8], basic: &[u8]) -> Result<OcspResponse, Error> {
 }
 
 /// A bounded SEQUENCE OF that did not count: too long if it is well formed past the bound.
-fn too_many_or_malformed(contents: &[u8]) -> Error {
-    match asn1::RawSeq(contents).count(usize::MAX) {
-        Some(_) => Error::OcspTooLarge,
-        None => Error::OcspMalformed,
-    }
-}
-
 fn single(der: &[u8], element: &[u8]) -> Result<Single, Error> {
     let s = asn1::SingleResponse::from_der(element).map_err(malformed)?;
     let CertId {

@@ -63,10 +63,7 @@ impl<'a> RevocationValues<'a> {
     /// The elements of `seq`, if they fit in what is left of [`MAX_CRLS`].
     fn bounded(&self, seq: RawSeq<'a>) -> Result<impl Iterator<Item = &'a [u8]> + use<'a>, Error> {
         let room = MAX_CRLS.saturating_sub(self.crls.len() + self.basic_ocsp.len());
-        match (seq.count(room), seq.count(usize::MAX)) {
-            (Some(_), _) => Ok(seq.elements()),
-            (None, Some(_)) => Err(Error::CmsTooManyCrls),
-            (None, None) => Err(Error::CmsMalformed),
-        }
+        seq.bounded_count(room, Error::CmsTooManyCrls, Error::CmsMalformed)?;
+        Ok(seq.elements())
     }
 }

@@ -88,6 +88,21 @@ impl<'a> RawSeq<'a> {
         Some(n)
     }
 
+    /// The number of elements if at most `max`; otherwise `malformed` when some element is
+    /// malformed (the whole walk is bounded by the input's length), else `too_many`.
+    pub(crate) fn bounded_count(
+        &self,
+        max: usize,
+        too_many: crate::Error,
+        malformed: crate::Error,
+    ) -> Result<usize, crate::Error> {
+        match (self.count(max), self.count(usize::MAX)) {
+            (Some(n), _) => Ok(n),
+            (None, Some(_)) => Err(too_many),
+            (None, None) => Err(malformed),
+        }
+    }
+
     /// The elements' complete encodings; call [`RawSeq::count`] first to bound them.
     pub(crate) fn elements(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
         let mut reader = SliceReader::new(self.0).ok();
