@@ -1,6 +1,8 @@
 //! PEM-or-DER inputs: a buffer holding PEM blocks (one or several) or one DER object.
 //! Errors are plain messages; the CLI prefixes them with the file's name.
 
+use std::borrow::Cow;
+
 use der::{Decode, Encode};
 
 /// One decoded object: its PEM label (empty for DER input) and DER bytes.
@@ -14,14 +16,11 @@ pub struct DerObject {
 /// Splits an input into DER objects: every PEM block it contains, or the whole input as DER.
 /// DER input is moved, not copied: a CRL near its cap is held once.
 pub fn der_objects(bytes: Vec<u8>) -> Result<Vec<DerObject>, String> {
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) if text.contains("-----BEGIN ") => text,
-        _ => {
-            return Ok(vec![DerObject {
-                label: String::new(),
-                der: bytes,
-            }]);
-        }
+    let Some(text) = pem_text(&bytes) else {
+        return Ok(vec![DerObject {
+            label: String::new(),
+            der: bytes,
+        }]);
     };
     let mut objects = Vec::new();
     let mut rest = text;
@@ -58,6 +57,22 @@ pub fn single_object(bytes: Vec<u8>, what: &str) -> Result<DerObject, String> {
         ));
     }
     Ok(objects.remove(0))
+}
+
+/// The input as text when it holds PEM; `None` means DER.
+fn pem_text(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| text.contains("-----BEGIN "))
+}
+
+/// As [`single_object`] for a borrowed input: DER is used in place (a caller's buffer of a
+/// CMS document up to `cms::MAX_INPUT_LEN` is not copied); only PEM is decoded into a copy.
+pub fn single_der<'a>(bytes: &'a [u8], what: &str) -> Result<Cow<'a, [u8]>, String> {
+    match pem_text(bytes) {
+        None => Ok(Cow::Borrowed(bytes)),
+        Some(_) => single_object(bytes.to_vec(), what).map(|object| Cow::Owned(object.der)),
+    }
 }
 
 /// The DER SubjectPublicKeyInfo of a public key given as a SubjectPublicKeyInfo or a

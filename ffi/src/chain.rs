@@ -90,10 +90,10 @@ unsafe fn verify(
             MAX_INTERMEDIATES as u64,
         ));
     }
-    let leaf = pem::single_object(leaf.to_vec(), "certificate")
-        .map_err(|e| Reply::input(format!("leaf: {e}")))?;
+    let leaf =
+        pem::single_der(leaf, "certificate").map_err(|e| Reply::input(format!("leaf: {e}")))?;
     // As the command line: a leaf that does not parse is a verification failure.
-    let leaf = match Certificate::from_der(&leaf.der) {
+    let leaf = match Certificate::from_der(&leaf) {
         Ok(leaf) => leaf,
         Err(err) => {
             return Ok(Reply::outcome(

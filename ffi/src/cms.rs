@@ -112,9 +112,8 @@ unsafe fn verify(a: &Args) -> Result<Reply, Reply> {
     };
     let signers = Signers::parse(signers)
         .map_err(|e| Reply::input(format!("requirement `{signers}`: {e}")))?;
-    let signed = pem::single_object(signed.to_vec(), "SignedData")
-        .map_err(|e| Reply::input(format!("cms: {e}")))?
-        .der;
+    let signed =
+        pem::single_der(signed, "SignedData").map_err(|e| Reply::input(format!("cms: {e}")))?;
     let revocation = Revocation::new(options.crls(), &options.ocsp);
     let validator = PathValidator::with_backend(&BACKEND, options.time)
         .revocation(options.revocation, &revocation);
